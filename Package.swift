@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+// Targets are listed in pipeline order: ICU (C API) -> ICUText (Swift wrapper, no Foundation)
+// -> DiscourseKit (corpus, tokens, counting, output) -> the `discourse` command.
+import PackageDescription
+
+let package = Package(
+    name: "discourse",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "DiscourseKit", targets: ["DiscourseKit"]),
+        .executable(name: "discourse", targets: ["discourse"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+    ],
+    targets: [
+        // The system ICU (Debian: libicu-dev), through static inline shims that keep ICU's
+        // versioned symbol renaming (ubrk_open -> ubrk_open_72) intact.
+        .systemLibrary(
+            name: "CICU",
+            pkgConfig: "icu-i18n",
+            providers: [.apt(["libicu-dev"]), .brew(["icu4c"])]
+        ),
+        // The only target that sees ICU's headers. It never imports Foundation, whose own
+        // copy of ICU would clash with the system headers.
+        .target(name: "ICUText", dependencies: ["CICU"]),
+        .target(
+            name: "DiscourseKit",
+            dependencies: [
+                "ICUText",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "discourse",
+            dependencies: [
+                "DiscourseKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "discourse-bench", dependencies: ["DiscourseKit", "ICUText"]),
+        .testTarget(name: "DiscourseKitTests", dependencies: ["DiscourseKit", "ICUText"]),
+        .testTarget(name: "DiscourseCLITests", dependencies: ["DiscourseKit"]),
+    ]
+)

@@ -1,0 +1,51 @@
+/// One text of a corpus with its metadata ("docvars").
+///
+/// `text` is the decoded text after `--strip` cleaning, in UTF-16 code units: the token
+/// pipeline works on UTF-16 buffers with ICU directly.
+public struct Document: Sendable {
+    /// Unique in the corpus.
+    public let id: String
+    /// Every metadata field of the document, by column name (`date`, `session`, `lang`, ...).
+    /// Empty cells are absent.
+    public var metadata: [String: String]
+    /// Where the text came from, for messages: a file path, or `file.csv line 12`.
+    public let source: String
+    /// The decoded, cleaned text.
+    public var text: [UInt16]
+    /// Hex SHA-256 of the document's raw bytes as read (before decoding).
+    public let sha256: String
+    /// Size of the raw bytes, for throughput figures.
+    public let byteCount: Int
+
+    public init(id: String, metadata: [String: String], source: String, text: [UInt16],
+                sha256: String, byteCount: Int) {
+        self.id = id
+        self.metadata = metadata
+        self.source = source
+        self.text = text
+        self.sha256 = sha256
+        self.byteCount = byteCount
+    }
+
+    /// The document's language (BCP 47), from its `lang` or `language` field.
+    public var language: String? { metadata["lang"] ?? metadata["language"] }
+
+    /// The ISO 8601 date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), if any.
+    public var date: String? { metadata["date"] }
+
+    /// The `year` field where the corpus has one and it is not empty, else the year of `date`.
+    public var year: String? {
+        if let year = metadata["year"] { return year }
+        guard let date else { return nil }
+        return String(date.prefix(4))
+    }
+
+    /// The value of a grouping field: `doc_id`, `year`, or any metadata column.
+    public func value(of field: String) -> String? {
+        switch field {
+        case "doc_id": return id
+        case "year": return year
+        default: return metadata[field]
+        }
+    }
+}

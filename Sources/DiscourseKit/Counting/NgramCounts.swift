@@ -1,0 +1,160 @@
+/// What `ngrams` counts (SPEC §3).
+public struct NgramOptions: Sendable {
+    /// The n-gram lengths (`--n 1-3`).
+    public var sizes: ClosedRange<Int> = 1...1
+    /// Keep rows with count ≥ this in their group (`--min-count`).
+    public var minCount = 1
+    /// Let n-grams run across sentence ends (`--cross-sentences`).
+    public var crossSentences = false
+
+    public init() {}
+}
+
+/// N-gram counts per group, with each group's size figures (`groups.csv`).
+public struct NgramCounts: Sendable {
+    /// The counts of one group.
+    public struct GroupCounts: Sendable {
+        public let group: Group
+        /// Tokens after multi-word terms are joined, before stopwords are filtered.
+        public let tokens: Int
+        /// Sentences holding a token.
+        public let sentences: Int
+        /// Distinct unigram forms (stopwords included).
+        public let types: Int
+        /// One table per n-gram length, in `options.sizes` order.
+        let tables: [NgramTable]
+    }
+
+    public let groups: [GroupCounts]
+    public let vocabulary: VocabularyTable
+    public let options: NgramOptions
+}
+
+extension NgramCounts {
+    /// Counts n-grams of every length in `options.sizes` per group, in parallel.
+    ///
+    /// An n-gram is a run of n consecutive tokens in one sentence (all of them unless
+    /// `crossSentences`) none of which is a stopword. Work is split into units of one group,
+    /// or of a part of a group when there are fewer groups than cores; parts are merged.
+    ///
+    /// - Complexity: O(tokens × lengths) expected.
+    public init(_ corpus: TokenizedCorpus, grouping: Grouping, options: NgramOptions) {
+        let workers = ParallelMap.workers
+        var units: [(group: Int, documents: ArraySlice<Int>)] = []
+        for (g, group) in grouping.groups.enumerated() {
+            let parts = grouping.groups.count >= 2 * workers ? 1 : min(workers * 2, group.documents.count)
+            for p in 0..<max(parts, 1) {
+                let lower = group.documents.count * p / max(parts, 1)
+                let upper = group.documents.count * (p + 1) / max(parts, 1)
+                units.append((g, group.documents[lower..<upper]))
+            }
+        }
+        let vocabularySize = corpus.vocabulary.count
+        let isStopword = corpus.vocabulary.isStopword
+        let partial = ParallelMap.run(units.count) { u in
+            Self.countUnit(units[u].documents, corpus: corpus, isStopword: isStopword,
+                           vocabularySize: vocabularySize, options: options)
+        }
+        var merged: [Unit?] = Array(repeating: nil, count: grouping.groups.count)
+        for (u, unit) in partial.enumerated() {
+            let g = units[u].group
+            if merged[g] == nil { merged[g] = unit } else { merged[g]!.merge(unit) }
+        }
+        groups = grouping.groups.enumerated().map { g, group in
+            let unit = merged[g] ?? Unit(sizes: options.sizes, vocabularySize: vocabularySize)
+            return GroupCounts(group: group, tokens: unit.tokens, sentences: unit.sentences,
+                               types: unit.seen.nonzeroBitCount, tables: unit.tables)
+        }
+        vocabulary = corpus.vocabulary
+        self.options = options
+    }
+
+    /// Partial counts over some documents of one group.
+    struct Unit {
+        var tables: [NgramTable]
+        var tokens = 0
+        var sentences = 0
+        var seen: Bitset
+
+        init(sizes: ClosedRange<Int>, vocabularySize: Int) {
+            tables = sizes.map { NgramTable(n: $0) }
+            seen = Bitset(count: vocabularySize)
+        }
+
+        mutating func merge(_ other: Unit) {
+            for i in tables.indices { tables[i].merge(other.tables[i]) }
+            tokens += other.tokens
+            sentences += other.sentences
+            seen.formUnion(other.seen)
+        }
+    }
+
+    private static func countUnit(_ documents: ArraySlice<Int>, corpus: TokenizedCorpus, isStopword: [Bool],
+                                  vocabularySize: Int, options: NgramOptions) -> Unit {
+        var unit = Unit(sizes: options.sizes, vocabularySize: vocabularySize)
+        var run: [Int32] = []
+        for index in documents {
+            let document = corpus.documents[index]
+            unit.tokens += document.count
+            unit.sentences += document.sentenceCount
+            for id in document.forms { unit.seen.insert(Int(id)) }
+            // run[i]: how many tokens from i on can stand in one n-gram (no stopword, one
+            // sentence unless crossing is allowed).
+            let count = document.count
+            run.removeAll(keepingCapacity: true)
+            run.append(contentsOf: repeatElement(0, count: count + 1))
+            var i = count - 1
+            while i >= 0 {
+                if !isStopword[Int(document.forms[i])] {
+                    let joins = i + 1 < count && (options.crossSentences || document.sentences[i + 1] == document.sentences[i])
+                    run[i] = joins ? run[i + 1] + 1 : 1
+                }
+                i -= 1
+            }
+            let stamp = Int32(index)
+            document.forms.withUnsafeBufferPointer { forms in
+                let base = forms.baseAddress!
+                for t in unit.tables.indices {
+                    let n = unit.tables[t].n
+                    for i in 0..<count where Int(run[i]) >= n {
+                        unit.tables[t].add(base + i, document: stamp)
+                    }
+                }
+            }
+        }
+        return unit
+    }
+
+    /// Entries of a group's table for length `n` kept by `minCount`, in output order:
+    /// descending count, then the n-gram's text in code point order.
+    func rows(_ group: GroupCounts, tableIndex: Int) -> [Int] {
+        let table = group.tables[tableIndex]
+        var rows = (0..<table.count).filter { table.counts[$0] >= options.minCount }
+        let rank = vocabulary.rank
+        let n = table.n
+        if vocabulary.ranksOrderJoinedText {
+            table.keys.withUnsafeBufferPointer { keys in
+                rows.sort { a, b in
+                    if table.counts[a] != table.counts[b] { return table.counts[a] > table.counts[b] }
+                    for i in 0..<n {
+                        let x = rank[Int(keys[a * n + i])], y = rank[Int(keys[b * n + i])]
+                        if x != y { return x < y }
+                    }
+                    return false
+                }
+            }
+        } else {
+            let texts = Dictionary(uniqueKeysWithValues: rows.map { ($0, text(of: table, entry: $0)) })
+            rows.sort { a, b in
+                if table.counts[a] != table.counts[b] { return table.counts[a] > table.counts[b] }
+                return texts[a]!.utf8.lexicographicallyPrecedes(texts[b]!.utf8)
+            }
+        }
+        return rows
+    }
+
+    /// The n-gram's text: forms joined by one space.
+    func text(of table: NgramTable, entry: Int) -> String {
+        table.ids(of: entry).map { vocabulary.forms[Int($0)] }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,104 @@
+/// Counts of n-grams of one length, keyed by their form ids, with document frequencies.
+///
+/// Open addressing with linear probing over dense entry arrays: an n-gram's ids are stored
+/// once, flat, n per entry; a count is an integer increment, no string is made.
+/// Document frequency is kept with a "last document" stamp per entry, so one pass over
+/// the documents counts both.
+///
+/// - Complexity: `add` is O(n) expected.
+struct NgramTable {
+    let n: Int
+    /// Entry e's ids are keys[e*n ..< e*n+n].
+    private(set) var keys: [UInt32] = []
+    private(set) var counts: [Int] = []
+    private(set) var documentFrequencies: [Int32] = []
+    private var lastDocument: [Int32] = []
+    private var hashes: [UInt32] = []
+    private var slots: [Int32]
+    private var mask: Int
+
+    init(n: Int, capacity: Int = 1024) {
+        self.n = n
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = [Int32](repeating: -1, count: size)
+        mask = size - 1
+    }
+
+    /// Distinct n-grams.
+    var count: Int { counts.count }
+
+    @inline(__always)
+    static func hash(_ ids: UnsafePointer<UInt32>, _ n: Int) -> UInt32 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for i in 0..<n {
+            h = (h ^ UInt64(ids[i])) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 29
+        }
+        return UInt32(truncatingIfNeeded: h ^ (h >> 32))
+    }
+
+    /// Adds one occurrence of the n-gram `ids[0..<n]` seen in `document`.
+    @inline(__always)
+    mutating func add(_ ids: UnsafePointer<UInt32>, document: Int32) {
+        let entry = self.entry(for: ids)
+        counts[entry] += 1
+        if lastDocument[entry] != document {
+            lastDocument[entry] = document
+            documentFrequencies[entry] += 1
+        }
+    }
+
+    /// The entry of `ids`, added with zero counts when new.
+    @inline(__always)
+    private mutating func entry(for ids: UnsafePointer<UInt32>) -> Int {
+        let hash = Self.hash(ids, n)
+        var slot = Int(hash) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry < 0 { break }
+            if hashes[entry] == hash && keysEqual(entry, ids) { return entry }
+            slot = (slot + 1) & mask
+        }
+        let entry = counts.count
+        for i in 0..<n { keys.append(ids[i]) }
+        counts.append(0)
+        documentFrequencies.append(0)
+        lastDocument.append(-1)
+        hashes.append(hash)
+        slots[slot] = Int32(entry)
+        if counts.count * 2 > slots.count { grow() }
+        return entry
+    }
+
+    @inline(__always)
+    private func keysEqual(_ entry: Int, _ ids: UnsafePointer<UInt32>) -> Bool {
+        let base = entry * n
+        for i in 0..<n where keys[base + i] != ids[i] { return false }
+        return true
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        mask = slots.count - 1
+        for entry in 0..<hashes.count {
+            var slot = Int(hashes[entry]) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(entry)
+        }
+    }
+
+    /// Adds every entry of `other`, counted over other documents, into this table.
+    mutating func merge(_ other: NgramTable) {
+        other.keys.withUnsafeBufferPointer { keys in
+            for entry in 0..<other.count {
+                let mine = self.entry(for: keys.baseAddress! + entry * n)
+                counts[mine] += other.counts[entry]
+                documentFrequencies[mine] += other.documentFrequencies[entry]
+            }
+        }
+    }
+
+    /// The ids of entry e.
+    func ids(of entry: Int) -> ArraySlice<UInt32> { keys[entry * n ..< entry * n + n] }
+}

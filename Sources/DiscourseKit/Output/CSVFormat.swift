@@ -1,0 +1,164 @@
+/// How CSV files are written (SPEC §8): RFC 4180 with LF line ends and no BOM, or with
+/// `--excel` a BOM, CRLF line ends and a `'` before text cells a spreadsheet would run as a
+/// formula.
+public struct CSVFormat: Sendable {
+    public var excel: Bool
+
+    public init(excel: Bool = false) { self.excel = excel }
+
+    var lineEnd: [UInt8] { excel ? [13, 10] : [10] }
+    var preamble: [UInt8] { excel ? [0xEF, 0xBB, 0xBF] : [] }
+}
+
+/// A CSV file under construction, as bytes: fields are appended one by one and rows ended
+/// explicitly. Text is escaped as SPEC §8 says; reals are written in the shortest form that
+/// reads back to the same double.
+public struct CSVBuffer: Sendable {
+    public private(set) var bytes: [UInt8] = []
+    /// Data rows ended so far (the header is not counted).
+    public private(set) var rows = 0
+    public let format: CSVFormat
+    private var atRowStart = true
+    private var headerDone = false
+
+    public init(format: CSVFormat, header: [String]? = nil, reserve: Int = 0) {
+        self.format = format
+        bytes.reserveCapacity(reserve)
+        if let header {
+            for name in header { text(name) }
+            endHeader()
+        }
+    }
+
+    /// A buffer for rows only, to be joined after another buffer's header.
+    public static func body(format: CSVFormat, reserve: Int = 0) -> CSVBuffer {
+        var buffer = CSVBuffer(format: format, reserve: reserve)
+        buffer.headerDone = true
+        return buffer
+    }
+
+    @inline(__always)
+    private mutating func separator() {
+        if atRowStart { atRowStart = false } else { bytes.append(UInt8(ascii: ",")) }
+    }
+
+    /// A text cell.
+    public mutating func text(_ value: String) {
+        separator()
+        var value = value
+        value.withUTF8 { Self.appendEscaped($0, to: &bytes, excel: format.excel) }
+    }
+
+    /// A text cell given as UTF-8 bytes.
+    public mutating func text(utf8 value: UnsafeBufferPointer<UInt8>) {
+        separator()
+        Self.appendEscaped(value, to: &bytes, excel: format.excel)
+    }
+
+    /// Raw bytes already escaped with `escaped(_:)`.
+    public mutating func escaped(_ value: [UInt8]) {
+        separator()
+        bytes.append(contentsOf: value)
+    }
+
+    /// An integer cell.
+    public mutating func int(_ value: Int) {
+        separator()
+        Self.appendInteger(value, to: &bytes)
+    }
+
+    /// A real cell: shortest round-trip form (`5.0`, `0.25`, `1e-05`), never `-0.0`; NaN and
+    /// infinities are written empty (a missing value).
+    public mutating func real(_ value: Double) {
+        separator()
+        guard value.isFinite else { return }
+        let text = value == 0 ? "0.0" : value.description
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// An optional real: empty when nil.
+    public mutating func real(_ value: Double?) {
+        if let value { real(value) } else { missing() }
+    }
+
+    /// An empty (missing) cell.
+    public mutating func missing() { separator() }
+
+    /// Ends the current row.
+    public mutating func endRow() {
+        bytes.append(contentsOf: format.lineEnd)
+        atRowStart = true
+        if headerDone { rows += 1 }
+    }
+
+    private mutating func endHeader() {
+        bytes.append(contentsOf: format.lineEnd)
+        atRowStart = true
+        headerDone = true
+    }
+
+    /// Appends another buffer's rows.
+    public mutating func append(_ other: CSVBuffer) {
+        bytes.append(contentsOf: other.bytes)
+        rows += other.rows
+    }
+
+    /// A text cell escaped once, for values written many times (a group label).
+    public static func escaped(_ value: String, format: CSVFormat) -> [UInt8] {
+        var out: [UInt8] = []
+        var value = value
+        value.withUTF8 { appendEscaped($0, to: &out, excel: format.excel) }
+        return out
+    }
+
+    /// Quotes a field that holds a comma, quote, CR or LF or begins or ends with a space,
+    /// doubling its quotes; under `excel`, prefixes `'` to a field beginning with `=`, `+`,
+    /// `-`, `@`, TAB or CR.
+    static func appendEscaped(_ value: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], excel: Bool) {
+        let guardFormula = excel && value.first.map { [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains($0) } == true
+        var needsQuotes = value.first == 0x20 || value.last == 0x20 || value.first == 0x09 || value.last == 0x09
+        if !needsQuotes {
+            for byte in value where byte == 0x2C || byte == 0x22 || byte == 0x0D || byte == 0x0A {
+                needsQuotes = true
+                break
+            }
+        }
+        if !needsQuotes && !guardFormula {
+            out.append(contentsOf: value)
+            return
+        }
+        if needsQuotes { out.append(0x22) }
+        if guardFormula { out.append(0x27) }
+        for byte in value {
+            if byte == 0x22 { out.append(0x22) }
+            out.append(byte)
+        }
+        if needsQuotes { out.append(0x22) }
+    }
+
+    @inline(__always)
+    static func appendInteger(_ value: Int, to out: inout [UInt8]) {
+        if value < 0 {
+            out.append(UInt8(ascii: "-"))
+            appendInteger(-value, to: &out)
+            return
+        }
+        if value < 10 {
+            out.append(UInt8(48 + value))
+            return
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while rest > 0 {
+                buffer[count] = UInt8(48 + rest % 10)
+                rest /= 10
+                count += 1
+            }
+            for i in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[i]) }
+        }
+    }
+}

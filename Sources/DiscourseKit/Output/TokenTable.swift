@@ -1,0 +1,40 @@
+/// `tokens.csv` (SPEC §2.5): one row per token, in document order then position, with
+/// 0-based Unicode code point offsets into the document's NFC (mapped) text.
+public enum TokenTable {
+    public static let header = ["doc_id", "sentence", "position", "start", "end", "surface", "form", "kind"]
+
+    /// Renders the table, one buffer per document (rendered in parallel) after the header.
+    public static func render(_ corpus: TokenizedCorpus, documents: [Document], format: CSVFormat) -> [CSVBuffer] {
+        let forms = corpus.vocabulary.forms.map { CSVBuffer.escaped($0, format: format) }
+        let kinds = TokenKind.allCases.map { CSVBuffer.escaped($0.name, format: format) }
+        let bodies = ParallelMap.run(corpus.documents.count) { d -> CSVBuffer in
+            let document = corpus.documents[d]
+            let id = CSVBuffer.escaped(documents[document.index].id, format: format)
+            var buffer = CSVBuffer.body(format: format, reserve: document.count * 48)
+            var unit = 0
+            var codePoint = 0
+            func advance(to target: Int) {
+                while unit < target {
+                    if document.text[unit] & 0xFC00 != 0xDC00 { codePoint += 1 }
+                    unit += 1
+                }
+            }
+            for t in 0..<document.count {
+                advance(to: Int(document.starts[t]))
+                let start = codePoint
+                advance(to: Int(document.ends[t]))
+                buffer.escaped(id)
+                buffer.int(Int(document.sentences[t]))
+                buffer.int(t)
+                buffer.int(start)
+                buffer.int(codePoint)
+                buffer.text(String(decoding: document.text[Int(document.starts[t])..<Int(document.ends[t])], as: UTF16.self))
+                buffer.escaped(forms[Int(document.forms[t])])
+                buffer.escaped(kinds[Int(document.kinds[t].rawValue)])
+                buffer.endRow()
+            }
+            return buffer
+        }
+        return [CSVBuffer(format: format, header: header)] + bodies
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+/// Reads the one-entry-per-line files that options take (`--terms`, `--stopwords FILE`,
+/// `--nodes`, `--track`): UTF-8, blank lines and lines starting with `#` skipped.
+public enum LineFile {
+    public static func read(_ path: String, option: String) throws(DiscourseError) -> [String] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DiscourseError("\(option) \(path): cannot read the file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw DiscourseError("\(option) \(path): the file is not valid UTF-8")
+        }
+        return text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    }
+
+    /// The lines of a stopword list: `en` and `zh` are the built-in lists, anything else a file.
+    public static func stopwords(_ name: String) throws(DiscourseError) -> [String] {
+        switch name {
+        case "en": return BuiltinStopwords.english
+        case "zh": return BuiltinStopwords.chinese
+        default:
+            guard FileManager.default.fileExists(atPath: name) else {
+                throw DiscourseError("--stopwords \(name): neither a built-in list (en, zh) nor a file")
+            }
+            return try read(name, option: "--stopwords")
+        }
+    }
+}

@@ -1,0 +1,23 @@
+/// One document after the token pipeline: parallel arrays, one entry per token, in text
+/// order. Forms are integer ids into the corpus's `Vocabulary`.
+public struct TokenizedDocument: Sendable {
+    /// Index of the document in the corpus.
+    public let index: Int
+    /// Form id of each token.
+    public var forms: [UInt32]
+    /// Sentence of each token, numbered from 0 over the sentences that hold a token.
+    public var sentences: [Int32]
+    /// Sentences holding at least one token.
+    public var sentenceCount: Int
+    /// The NFC (and, with `--simplified`, mapped) text that offsets refer to; empty unless
+    /// offsets were kept.
+    public var text: [UInt16] = []
+    /// UTF-16 offsets of each token in `text` (end exclusive); empty unless kept.
+    public var starts: [Int32] = []
+    public var ends: [Int32] = []
+    /// Kind of each token; empty unless offsets were kept.
+    public var kinds: [TokenKind] = []
+
+    /// Number of tokens (after multi-word terms are joined).
+    public var count: Int { forms.count }
+}

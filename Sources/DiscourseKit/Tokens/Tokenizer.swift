@@ -1,0 +1,169 @@
+import ICUText
+
+/// The token pipeline for one thread (SPEC §2): NFC, optional Traditional → Simplified
+/// mapping, ICU sentence and word segmentation, rule-status filtering, forms by `nfkc_cf`
+/// interned to ids, multi-word terms joined.
+///
+/// A tokenizer owns ICU break iterators, which are not thread-safe: make one per thread
+/// (`TokenPipeline` does). Work is on UTF-16 buffers; a Swift `String` is made only the
+/// first time this thread meets a surface.
+final class Tokenizer {
+    private let configuration: TokenizerConfiguration
+    let vocabulary: Vocabulary
+    let terms: TermList
+    private let nfc: Normalizer
+    let formNormalizer: Normalizer
+    private var transliterator: Transliterator?
+    private var wordIterators: [String: BreakIterator] = [:]
+    private var sentenceIterators: [String: BreakIterator] = [:]
+    private var cache = SurfaceCache()
+    /// Per form id: 0 unknown, 1 may start a term, 2 cannot.
+    var termStart: [UInt8] = []
+    // Scratch buffers reused across documents.
+    private var wordEnds: [Int32] = []
+    private var wordStatuses: [Int32] = []
+    private var sentenceEnds: [Int32] = []
+    private var scratch: [UInt16] = []
+
+    init(configuration: TokenizerConfiguration, vocabulary: Vocabulary, terms: TermList) throws(DiscourseError) {
+        self.configuration = configuration
+        self.vocabulary = vocabulary
+        self.terms = terms
+        do {
+            nfc = try Normalizer(.nfc)
+            formNormalizer = try Normalizer(configuration.keepCase ? .nfkc : .nfkcCasefold)
+            if configuration.simplified { transliterator = try Transliterator(id: "Traditional-Simplified") }
+        } catch { throw DiscourseError("\(error)") }
+    }
+
+    /// The ICU locale ID for a BCP 47 tag (`zh-Hant` → `zh_Hant`).
+    static func locale(for language: String) -> String {
+        language.replacingDashes()
+    }
+
+    /// The sentence locale: English gets `@ss=standard`, ICU's abbreviation suppressions.
+    static func sentenceLocale(for language: String) -> String {
+        let locale = Self.locale(for: language)
+        let primary = locale.split(separator: "_").first.map(String.init)?.lowercased()
+        return primary == "en" ? locale + "@ss=standard" : locale
+    }
+
+    private func iterator(_ unit: BreakIterator.Unit, language: String) throws(DiscourseError) -> BreakIterator {
+        do {
+            if unit == .word {
+                if let it = wordIterators[language] { return it }
+                let it = try BreakIterator(.word, locale: Self.locale(for: language))
+                wordIterators[language] = it
+                return it
+            }
+            if let it = sentenceIterators[language] { return it }
+            let it = try BreakIterator(.sentence, locale: Self.sentenceLocale(for: language))
+            sentenceIterators[language] = it
+            return it
+        } catch { throw DiscourseError("\(error)") }
+    }
+
+    /// The text the offsets refer to: NFC, and under `--simplified` mapped and NFC again.
+    func prepareText(_ source: [UInt16]) throws(DiscourseError) -> [UInt16] {
+        var text = source.withUnsafeBufferPointer { nfc.isNormalized($0) } ? source : source.withUnsafeBufferPointer { nfc.normalize($0) }
+        if let transliterator {
+            do { text = try transliterator.transliterate(text) } catch { throw DiscourseError("\(error)") }
+            if !text.withUnsafeBufferPointer({ nfc.isNormalized($0) }) {
+                text = text.withUnsafeBufferPointer { nfc.normalize($0) }
+            }
+        }
+        return text
+    }
+
+    /// Tokenizes one document.
+    func tokenize(_ document: Document, index: Int) throws(DiscourseError) -> TokenizedDocument {
+        let text = try prepareText(document.text)
+        let language = document.language ?? configuration.defaultLanguage
+        var result = TokenizedDocument(index: index, forms: [], sentences: [], sentenceCount: 0)
+        if text.isEmpty {
+            if configuration.keepOffsets { result.text = text }
+            return result
+        }
+        let words = try iterator(.word, language: language)
+        let sentencesIterator = try iterator(.sentence, language: language)
+        do {
+            try text.withUnsafeBufferPointer { buffer throws(ICUFailure) in
+                try words.segment(buffer, ends: &wordEnds, statuses: &wordStatuses)
+                var unused: [Int32] = []
+                try sentencesIterator.segment(buffer, ends: &sentenceEnds, statuses: &unused)
+            }
+        } catch { throw DiscourseError("\(document.source): \(error)") }
+
+        var forms: [UInt32] = []
+        var sentences: [Int32] = []
+        var starts: [Int32] = []
+        var ends: [Int32] = []
+        var kinds: [TokenKind] = []
+        let estimate = wordEnds.count / 2 + 1
+        forms.reserveCapacity(estimate)
+        sentences.reserveCapacity(estimate)
+        starts.reserveCapacity(estimate)
+        ends.reserveCapacity(estimate)
+        kinds.reserveCapacity(estimate)
+
+        text.withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            var start: Int32 = 0
+            var sentence = 0
+            for i in 0..<wordEnds.count {
+                let end = wordEnds[i]
+                defer { start = end }
+                guard let kind = TokenKind(ruleStatus: wordStatuses[i]) else { continue }
+                if kind == .number && configuration.dropNumbers { continue }
+                while sentence < sentenceEnds.count - 1 && sentenceEnds[sentence] <= start { sentence += 1 }
+                let count = Int(end - start)
+                let pointer = base + Int(start)
+                let hash = SurfaceCache.hash(pointer, count)
+                let id: UInt32
+                if let cached = cache.value(for: pointer, count: count, hash: hash) {
+                    id = cached
+                } else {
+                    scratch.removeAll(keepingCapacity: true)
+                    formNormalizer.normalize(UnsafeBufferPointer(start: pointer, count: count), appendingTo: &scratch)
+                    id = scratch.isEmpty ? UInt32.max : vocabulary.intern(String(decoding: scratch, as: UTF16.self))
+                    cache.insert(pointer, count: count, hash: hash, value: id)
+                }
+                if id == UInt32.max { continue }  // a form that normalizes to nothing
+                forms.append(id)
+                sentences.append(Int32(sentence))
+                starts.append(start)
+                ends.append(end)
+                kinds.append(kind)
+            }
+        }
+        if !terms.isEmpty {
+            joinTerms(text, &forms, &sentences, &starts, &ends, &kinds)
+        }
+        // Renumber sentences so that only sentences holding a token count.
+        var number: Int32 = -1
+        var previous: Int32 = -1
+        for i in sentences.indices {
+            if sentences[i] != previous {
+                previous = sentences[i]
+                number += 1
+            }
+            sentences[i] = number
+        }
+        result.forms = forms
+        result.sentences = sentences
+        result.sentenceCount = Int(number + 1)
+        if configuration.keepOffsets {
+            result.text = text
+            result.starts = starts
+            result.ends = ends
+            result.kinds = kinds
+        }
+        return result
+    }
+}
+
+extension String {
+    func replacingDashes() -> String {
+        String(map { $0 == "-" ? "_" : $0 })
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+
+@main
+struct Discourse: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "discourse",
+        abstract: "Comparative discourse analysis of dated document series.",
+        discussion: """
+            Load a corpus of dated documents (a folder of .txt files with metadata.csv, a CSV \
+            file or a JSON Lines file), segment it with ICU, and write tidy CSV tables that R, \
+            pandas and spreadsheets read directly. Every table is defined in SPEC.md; each \
+            output folder gets a run.json recording versions, options and checksums.
+
+            Examples:
+              discourse tokens Corpora/safe-china --out out/tokens
+              discourse ngrams Corpora/sotu/data --n 1-3 --by year --out out/sotu
+              discourse ngrams ../shared/corpora/cn-gov-work-reports --by year --n 2 --out - | head
+            """,
+        version: "0.1.0",
+        subcommands: [Tokens.self, Ngrams.self]
+    )
+}

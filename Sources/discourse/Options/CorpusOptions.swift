@@ -1,0 +1,38 @@
+import ArgumentParser
+import DiscourseKit
+
+/// How to read the corpus (SPEC §1).
+struct CorpusOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp(
+        "The corpus: a folder of .txt files (with or without metadata.csv), a .csv file with a text column, or a .jsonl file.",
+        valueName: "corpus"))
+    var path: String
+
+    @Option(help: ArgumentHelp("Encoding of the texts, by any name ICU knows (gb18030, big5, windows-1252, ...). Default: UTF-8, or UTF-16 when the file starts with a BOM.", valueName: "name"))
+    var encoding: String?
+
+    @Flag(help: "Replace bytes that are invalid in the encoding with U+FFFD (and count them) instead of stopping.")
+    var replaceInvalid = false
+
+    @Option(help: ArgumentHelp("Delete every match of this ICU regular expression from each text before anything else (repeatable), e.g. a licence notice or footnote markers like '\\[\\d+\\]'.", valueName: "regex"))
+    var strip: [String] = []
+
+    @Option(help: ArgumentHelp("Language (BCP 47) of documents whose metadata has none. Default: ICU's root locale.", valueName: "code"))
+    var lang: String = ""
+
+    @Option(help: ArgumentHelp("The column (CSV) or field (JSON Lines) holding the text.", valueName: "name"))
+    var textField: String = "text"
+
+    func load() throws(DiscourseError) -> Corpus {
+        let loader = CorpusLoader(
+            decoder: TextDecoder(encoding: encoding, replaceInvalid: replaceInvalid),
+            cleaner: try TextCleaner(patterns: strip),
+            textField: textField)
+        return try loader.load(path)
+    }
+
+    var manifest: [(String, JSONValue)] {
+        [("encoding", encoding.map(JSONValue.string) ?? .null), ("replace_invalid", .bool(replaceInvalid)),
+         ("strip", .array(strip.map(JSONValue.string))), ("lang", .string(lang)), ("text_field", .string(textField))]
+    }
+}
