@@ -20,6 +20,11 @@ public struct Corpus: Sendable {
         self.warnings = warnings
     }
 
+    /// Frees the documents' texts once they are tokenized (metadata, hashes and sizes stay).
+    public mutating func releaseTexts() {
+        for i in documents.indices { documents[i].text = [] }
+    }
+
     /// Raw bytes of all documents.
     public var byteCount: Int { documents.reduce(0) { $0 + $1.byteCount } }
 

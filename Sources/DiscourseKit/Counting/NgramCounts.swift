@@ -10,43 +10,59 @@ public struct NgramOptions: Sendable {
     public init() {}
 }
 
-/// N-gram counts per group, with each group's size figures (`groups.csv`).
-public struct NgramCounts: Sendable {
-    /// The counts of one group.
-    public struct GroupCounts: Sendable {
-        public let group: Group
-        /// Tokens after multi-word terms are joined, before stopwords are filtered.
-        public let tokens: Int
-        /// Sentences holding a token.
-        public let sentences: Int
-        /// Distinct unigram forms (stopwords included).
-        public let types: Int
-        /// One table per n-gram length, in `options.sizes` order.
-        let tables: [NgramTable]
-    }
-
-    public let groups: [GroupCounts]
-    public let vocabulary: VocabularyTable
-    public let options: NgramOptions
+/// A group's size figures (`groups.csv`).
+public struct GroupSummary: Sendable {
+    public let group: Group
+    /// Tokens after multi-word terms are joined, before stopwords are filtered.
+    public let tokens: Int
+    /// Sentences holding a token.
+    public let sentences: Int
+    /// Distinct unigram forms (stopwords included).
+    public let types: Int
 }
 
-extension NgramCounts {
-    /// Counts n-grams of every length in `options.sizes` per group, in parallel.
+/// The n-gram tables of one group.
+public struct GroupNgramCounts: Sendable {
+    public let summary: GroupSummary
+    /// One table per n-gram length, in `options.sizes` order.
+    let tables: [NgramTable]
+}
+
+/// Counts n-grams per group (SPEC §3). Groups are counted on demand, a batch at a time,
+/// so that a large corpus grouped finely (the State of the Union by year) never holds every
+/// group's tables at once.
+public struct NgramCounter: Sendable {
+    public let corpus: TokenizedCorpus
+    public let grouping: Grouping
+    public let options: NgramOptions
+
+    public init(_ corpus: TokenizedCorpus, grouping: Grouping, options: NgramOptions) {
+        self.corpus = corpus
+        self.grouping = grouping
+        self.options = options
+    }
+
+    public var vocabulary: VocabularyTable { corpus.vocabulary }
+
+    /// Counts every group.
+    public func countAll() -> [GroupNgramCounts] { count(groups: grouping.groups.indices) }
+
+    /// Counts n-grams of every length in `options.sizes` for the groups in `range`, in
+    /// parallel.
     ///
     /// An n-gram is a run of n consecutive tokens in one sentence (all of them unless
     /// `crossSentences`) none of which is a stopword. Work is split into units of one group,
     /// or of a part of a group when there are fewer groups than cores; parts are merged.
     ///
     /// - Complexity: O(tokens × lengths) expected.
-    public init(_ corpus: TokenizedCorpus, grouping: Grouping, options: NgramOptions) {
+    public func count(groups range: Range<Int>) -> [GroupNgramCounts] {
         let workers = ParallelMap.workers
         var units: [(group: Int, documents: ArraySlice<Int>)] = []
-        for (g, group) in grouping.groups.enumerated() {
-            let parts = grouping.groups.count >= 2 * workers ? 1 : min(workers * 2, group.documents.count)
-            for p in 0..<max(parts, 1) {
-                let lower = group.documents.count * p / max(parts, 1)
-                let upper = group.documents.count * (p + 1) / max(parts, 1)
-                units.append((g, group.documents[lower..<upper]))
+        for g in range {
+            let documents = grouping.groups[g].documents
+            let parts = max(1, range.count >= 2 * workers ? 1 : min(workers * 2, documents.count))
+            for p in 0..<parts {
+                units.append((g, documents[documents.count * p / parts ..< documents.count * (p + 1) / parts]))
             }
         }
         let vocabularySize = corpus.vocabulary.count
@@ -55,18 +71,35 @@ extension NgramCounts {
             Self.countUnit(units[u].documents, corpus: corpus, isStopword: isStopword,
                            vocabularySize: vocabularySize, options: options)
         }
-        var merged: [Unit?] = Array(repeating: nil, count: grouping.groups.count)
+        var merged: [Int: Unit] = [:]
         for (u, unit) in partial.enumerated() {
             let g = units[u].group
             if merged[g] == nil { merged[g] = unit } else { merged[g]!.merge(unit) }
         }
-        groups = grouping.groups.enumerated().map { g, group in
+        return range.map { g in
             let unit = merged[g] ?? Unit(sizes: options.sizes, vocabularySize: vocabularySize)
-            return GroupCounts(group: group, tokens: unit.tokens, sentences: unit.sentences,
-                               types: unit.seen.nonzeroBitCount, tables: unit.tables)
+            let summary = GroupSummary(group: grouping.groups[g], tokens: unit.tokens, sentences: unit.sentences,
+                                       types: unit.seen.nonzeroBitCount)
+            return GroupNgramCounts(summary: summary, tables: unit.tables)
         }
-        vocabulary = corpus.vocabulary
-        self.options = options
+    }
+
+    /// Each group's size figures, without counting n-grams.
+    public func summaries() -> [GroupSummary] {
+        let vocabularySize = corpus.vocabulary.count
+        return ParallelMap.run(grouping.groups.count) { g in
+            let group = grouping.groups[g]
+            var seen = Bitset(count: vocabularySize)
+            var tokens = 0
+            var sentences = 0
+            for index in group.documents {
+                let document = corpus.documents[index]
+                tokens += document.count
+                sentences += document.sentenceCount
+                for id in document.forms { seen.insert(Int(id)) }
+            }
+            return GroupSummary(group: group, tokens: tokens, sentences: sentences, types: seen.nonzeroBitCount)
+        }
     }
 
     /// Partial counts over some documents of one group.
@@ -76,8 +109,8 @@ extension NgramCounts {
         var sentences = 0
         var seen: Bitset
 
-        init(sizes: ClosedRange<Int>, vocabularySize: Int) {
-            tables = sizes.map { NgramTable(n: $0) }
+        init(sizes: ClosedRange<Int>, vocabularySize: Int, tokens: Int = 1024) {
+            tables = sizes.map { NgramTable(n: $0, capacity: max(16, tokens)) }
             seen = Bitset(count: vocabularySize)
         }
 
@@ -91,7 +124,8 @@ extension NgramCounts {
 
     private static func countUnit(_ documents: ArraySlice<Int>, corpus: TokenizedCorpus, isStopword: [Bool],
                                   vocabularySize: Int, options: NgramOptions) -> Unit {
-        var unit = Unit(sizes: options.sizes, vocabularySize: vocabularySize)
+        let tokens = documents.reduce(0) { $0 + corpus.documents[$1].count }
+        var unit = Unit(sizes: options.sizes, vocabularySize: vocabularySize, tokens: tokens)
         var run: [Int32] = []
         for index in documents {
             let document = corpus.documents[index]
@@ -127,7 +161,7 @@ extension NgramCounts {
 
     /// Entries of a group's table for length `n` kept by `minCount`, in output order:
     /// descending count, then the n-gram's text in code point order.
-    func rows(_ group: GroupCounts, tableIndex: Int) -> [Int] {
+    func rows(_ group: GroupNgramCounts, tableIndex: Int) -> [Int] {
         let table = group.tables[tableIndex]
         var rows = (0..<table.count).filter { table.counts[$0] >= options.minCount }
         let rank = vocabulary.rank

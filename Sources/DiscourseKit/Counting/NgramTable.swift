@@ -17,8 +17,15 @@ struct NgramTable {
     private var slots: [Int32]
     private var mask: Int
 
+    /// - Parameter capacity: expected distinct n-grams (at most the tokens counted), so
+    ///   that the arrays are allocated once.
     init(n: Int, capacity: Int = 1024) {
         self.n = n
+        keys.reserveCapacity(capacity * n)
+        counts.reserveCapacity(capacity)
+        documentFrequencies.reserveCapacity(capacity)
+        lastDocument.reserveCapacity(capacity)
+        hashes.reserveCapacity(capacity)
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = [Int32](repeating: -1, count: size)

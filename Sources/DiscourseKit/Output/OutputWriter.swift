@@ -46,23 +46,50 @@ public final class OutputWriter {
 
     /// Writes one table from buffers joined in order (the first holding the header).
     public func write(_ name: String, _ parts: [CSVBuffer]) throws(DiscourseError) {
+        try write(name, header: parts[0], parts: parts.count - 1) { parts[$0 + 1] }
+    }
+
+    /// Writes one table as a header and `parts` bodies, rendering the bodies in parallel
+    /// batches and streaming each batch to the file, so that a large table is never held
+    /// whole in memory.
+    public func write(_ name: String, header: CSVBuffer, parts: Int,
+                      render: (Int) -> CSVBuffer) throws(DiscourseError) {
         var hasher = SHA256()
-        let preamble = format.preamble
-        hasher.update(data: preamble)
-        for part in parts { hasher.update(data: part.bytes) }
-        let rows = parts.reduce(0) { $0 + $1.rows }
-        let digest = SHA256Hex.hex(hasher.finalize())
+        var rows = 0
+        let sink: FileSink
         switch destination {
         case .standardOutput:
             guard name == mainFile else { return }
-            let out = FileHandle.standardOutput
-            out.write(Data(preamble))
-            for part in parts { out.write(Data(part.bytes)) }
+            sink = FileSink(descriptor: 1, path: "standard output")
         case .folder(let folder):
-            let bytes = preamble + parts.flatMap(\.bytes)
-            try writeTemporary(folder: folder, name: name, bytes: bytes)
+            let final = (folder as NSString).appendingPathComponent(name)
+            let temporary = (folder as NSString).appendingPathComponent(".\(name).tmp-\(getpid())")
+            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard descriptor >= 0 else {
+                throw DiscourseError("\(final): cannot write the file (\(String(cString: strerror(errno))))")
+            }
+            pending.append((temporary, final))
+            sink = FileSink(descriptor: descriptor, path: final)
         }
-        written.append((name, rows, digest))
+        defer { if sink.descriptor != 1 { close(sink.descriptor) } }
+        func emit(_ bytes: [UInt8]) throws(DiscourseError) {
+            hasher.update(data: bytes)
+            try sink.write(bytes)
+        }
+        try emit(format.preamble + header.bytes)
+        let batch = max(1, ParallelMap.workers * 4)
+        var next = 0
+        while next < parts {
+            let upper = min(parts, next + batch)
+            let lower = next
+            let rendered = ParallelMap.run(upper - lower) { render(lower + $0) }
+            for part in rendered {
+                try emit(part.bytes)
+                rows += part.rows
+            }
+            next = upper
+        }
+        written.append((name, rows, SHA256Hex.hex(hasher.finalize())))
     }
 
     /// Writes `run.json` and renames every file into place. Without `finish`, no output
@@ -91,6 +118,26 @@ public final class OutputWriter {
     /// The manifest's list of outputs.
     public var manifestOutputs: JSONValue {
         .array(written.map { .object([("file", .string($0.file)), ("rows", .int($0.rows)), ("sha256", .string($0.sha256))]) })
+    }
+
+    /// A file descriptor written in full, with errors that name the file.
+    private struct FileSink {
+        let descriptor: Int32
+        let path: String
+
+        func write(_ bytes: [UInt8]) throws(DiscourseError) {
+            var offset = 0
+            while offset < bytes.count {
+                let count = bytes.withUnsafeBytes { raw in
+                    Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw DiscourseError("\(path): write failed (\(String(cString: strerror(errno))))")
+                }
+                offset += count
+            }
+        }
     }
 
     private func writeTemporary(folder: String, name: String, bytes: [UInt8]) throws(DiscourseError) {

@@ -1,16 +1,19 @@
 import Dispatch
 
 /// Runs independent work items on all cores and returns their results in index order.
-enum ParallelMap {
+public enum ParallelMap {
     /// Worker threads: the number of active cores.
     static var workers: Int { max(1, ProcessInfoCores.count) }
 
     /// Calls `body(i)` for every i in 0..<count, in parallel, and returns the results in order.
-    static func run<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
+    public static func run<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
         if count == 0 { return [] }
         let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
         nonisolated(unsafe) let slots = results
         withoutActuallyEscaping(body) { body in
             nonisolated(unsafe) let body = body
@@ -54,7 +57,10 @@ extension ParallelMap {
         let next = Atomic<Int>(0)
         let results = UnsafeMutableBufferPointer<Result<T, any Error>?>.allocate(capacity: count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
         nonisolated(unsafe) let slots = results
         let threads = max(1, min(workers, count))
         withoutActuallyEscaping(makeState) { makeState in

@@ -36,7 +36,7 @@ struct Ngrams: ParsableCommand {
         try reportingErrors {
             var timer = StageTimer()
             let writer = try output.writer(mainFile: "ngrams.csv")
-            let loaded = try corpus.load()
+            var loaded = try corpus.load()
             warn(loaded.warnings)
             let grouping = try Grouping(loaded, by: by)
             if !grouping.leftOut.isEmpty {
@@ -45,15 +45,14 @@ struct Ngrams: ParsableCommand {
             timer.lap("load")
             let configuration = try tokens.configuration(defaultLanguage: corpus.lang, keepOffsets: false)
             let tokenized = try TokenPipeline.run(loaded, configuration: configuration)
+            loaded.releaseTexts()
             timer.lap("tokenize")
             var options = NgramOptions()
             options.sizes = n.range
             options.minCount = minCount
             options.crossSentences = crossSentences
-            let counts = NgramCounts(tokenized, grouping: grouping, options: options)
-            timer.lap("count")
-            try writer.write("ngrams.csv", NgramTableWriter.renderNgrams(counts, format: writer.format))
-            try writer.write("groups.csv", [NgramTableWriter.renderGroups(counts, format: writer.format)])
+            try NgramTableWriter.write(NgramCounter(tokenized, grouping: grouping, options: options), to: writer)
+            timer.lap("count+write")
             let ngramOptions: [(String, JSONValue)] = [
                 ("n", .string(n.defaultValueDescription)), ("by", by.map(JSONValue.string) ?? .null),
                 ("min_count", .int(minCount)), ("cross_sentences", .bool(crossSentences)),
