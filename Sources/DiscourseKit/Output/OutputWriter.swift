@@ -19,6 +19,8 @@ public final class OutputWriter {
     /// Each written file: name, data rows, SHA-256.
     public private(set) var written: [(file: String, rows: Int, sha256: String)] = []
     private var pending: [(temporary: String, final: String)] = []
+    /// The folder, when this writer created it (removed again if the run fails).
+    private var createdFolder: String?
 
     /// Prepares the destination: creates the folder if needed and checks that it can be
     /// written, before any analysis runs.
@@ -38,6 +40,7 @@ public final class OutputWriter {
             do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
                 throw DiscourseError("--out \(folder): cannot create the folder (\(Self.reason(error)))")
             }
+            createdFolder = folder
         }
         guard FileManager.default.isWritableFile(atPath: folder) else {
             throw DiscourseError("--out \(folder): the folder is not writable")
@@ -105,12 +108,18 @@ public final class OutputWriter {
             }
         }
         pending.removeAll()
+        createdFolder = nil
     }
 
-    /// Removes temporary files after a failure.
+    /// Removes temporary files after a failure, and the output folder if this writer made it
+    /// and it is empty.
     public func abandon() {
         for (temporary, _) in pending { try? FileManager.default.removeItem(atPath: temporary) }
         pending.removeAll()
+        if let folder = createdFolder, (try? FileManager.default.contentsOfDirectory(atPath: folder))?.isEmpty == true {
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+        createdFolder = nil
     }
 
     deinit { abandon() }

@@ -1,0 +1,64 @@
+import Testing
+@testable import DiscourseKit
+
+/// Counts worked on paper (SPEC §3).
+struct NgramCountsTests {
+    /// d1 (session 2): "safe china | safe china is safe" (two sentences, 6 tokens);
+    /// d2 (session 1): "build a safe china" (4 tokens); d3 (session 10): "safe safe china".
+    let corpus = makeCorpus(
+        [("d1", "Safe China. Safe China is safe."), ("d2", "Build a safe China."), ("d3", "Safe, safe China.")],
+        metadata: ["d1": ["session": "2"], "d2": ["session": "1"], "d3": ["session": "10"]])
+
+    @Test func bigramsStayInsideSentencesAndGroupsFollowNumericOrder() throws {
+        let rows = try ngramRows(corpus, by: "session", sizes: 2...2)
+        #expect(rows.map(\.description) == [
+            "1|2|a safe|1|1", "1|2|build a|1|1", "1|2|safe china|1|1",
+            "2|2|safe china|2|1", "2|2|china is|1|1", "2|2|is safe|1|1",
+            "10|2|safe china|1|1", "10|2|safe safe|1|1",
+        ])
+    }
+
+    @Test func crossSentencesAddsTheBigramOverTheBoundary() throws {
+        var configuration = TokenizerConfiguration()
+        configuration.keepOffsets = false
+        let tokens = try TokenPipeline.run(corpus, configuration: configuration)
+        var options = NgramOptions()
+        options.sizes = 2...2
+        options.crossSentences = true
+        let counter = NgramCounter(tokens, grouping: try Grouping(corpus, by: "session"), options: options)
+        let group = counter.count(groups: 1..<2)[0]
+        let texts = counter.rows(group, tableIndex: 0).map { counter.text(of: group.tables[0], entry: $0) }
+        #expect(texts == ["safe china", "china is", "china safe", "is safe"])
+    }
+
+    @Test func unigramCountsPerMillionAndDocFreq() throws {
+        let rows = try ngramRows(corpus, by: nil, sizes: 1...3)
+        let safe = try #require(rows.first { $0.n == 1 && $0.ngram == "safe" })
+        #expect(safe.count == 6)
+        #expect(safe.docFreq == 3)
+        #expect(safe.perMillion == 6.0 / 13.0 * 1_000_000)
+        let safeChina = try #require(rows.first { $0.n == 2 && $0.ngram == "safe china" })
+        #expect((safeChina.count, safeChina.docFreq) == (4, 3))
+        #expect(rows.filter { $0.n == 3 }.map(\.ngram) == ["a safe china", "build a safe", "china is safe", "safe china is", "safe safe china"])
+    }
+
+    @Test func minCountKeepsRowsAtOrAboveTheThreshold() throws {
+        let rows = try ngramRows(corpus, by: nil, sizes: 1...1, minCount: 2)
+        #expect(rows.map(\.description) == ["all|1|safe|6|3", "all|1|china|4|3"])
+    }
+
+    @Test func stopwordsDropNgramsWithoutMakingFalseNeighbours() throws {
+        let corpus = makeCorpus([("d", "The security of the people and the security of the nation.")])
+        let rows = try ngramRows(corpus, by: nil, sizes: 1...2, configure: { $0.stopwords = ["the", "OF", "and"] })
+        #expect(rows.map(\.description) == ["all|1|security|2|1", "all|1|nation|1|1", "all|1|people|1|1"])
+        // Tokens still count the stopwords: 11 tokens.
+        let security = try #require(rows.first)
+        #expect(security.perMillion == 2.0 / 11.0 * 1_000_000)
+    }
+
+    @Test func chineseBigramsUseOneSpaceBetweenForms() throws {
+        let corpus = makeCorpus([("d", "我们的国家。我们的人民。")], metadata: ["d": ["lang": "zh"]])
+        let rows = try ngramRows(corpus, by: nil, sizes: 2...2)
+        #expect(rows.map(\.description) == ["all|2|我们 的|2|1", "all|2|的 人民|1|1", "all|2|的 国家|1|1"])
+    }
+}

@@ -1,0 +1,73 @@
+import Testing
+@testable import DiscourseKit
+
+struct CSVBufferTests {
+    private func row(_ excel: Bool = false, _ fill: (inout CSVBuffer) -> Void) -> String {
+        var buffer = CSVBuffer.body(format: CSVFormat(excel: excel))
+        fill(&buffer)
+        buffer.endRow()
+        return String(decoding: buffer.bytes, as: UTF8.self)
+    }
+
+    @Test(arguments: [
+        ("plain", "plain"),
+        ("a,b", "\"a,b\""),
+        ("say \"hi\"", "\"say \"\"hi\"\"\""),
+        ("two\nlines", "\"two\nlines\""),
+        ("cr\rhere", "\"cr\rhere\""),
+        (" leading", "\" leading\""),
+        ("trailing ", "\"trailing \""),
+        ("安全", "安全"),
+        ("=SUM(A1)", "=SUM(A1)"),
+        ("", ""),
+    ])
+    func textIsQuotedOnlyWhenNeeded(value: String, expected: String) {
+        #expect(row { $0.text(value) } == expected + "\n")
+    }
+
+    @Test(arguments: [
+        ("=SUM(A1)", "'=SUM(A1)"),
+        ("+1", "'+1"),
+        ("-x", "'-x"),
+        ("@cmd", "'@cmd"),
+        ("\tTab", "\"'\tTab\""),
+        ("safe", "safe"),
+        ("-a,b", "\"'-a,b\""),
+    ])
+    func excelGuardsFormulaCells(value: String, expected: String) {
+        #expect(row(true) { $0.text(value) } == expected + "\r\n")
+    }
+
+    @Test(arguments: [
+        (5.0, "5.0"), (0.25, "0.25"), (0.00001, "1e-05"), (-0.0, "0.0"), (0.0, "0.0"),
+        (1.0 / 3.0, "0.3333333333333333"), (1e16, "1e+16"), (123456.789, "123456.789"),
+        (63200.00000000001, "63200.00000000001"),
+    ])
+    func realsUseTheShortestRoundTripForm(value: Double, expected: String) {
+        #expect(row { $0.real(value) } == expected + "\n")
+        #expect(Double(expected) == (value == 0 ? 0 : value))
+    }
+
+    @Test func missingAndNonFiniteValuesAreEmpty() {
+        #expect(row { $0.real(Double.nan); $0.real(Double.infinity); $0.real(nil as Double?); $0.missing() } == ",,,\n")
+    }
+
+    @Test(arguments: [0, 7, 10, 99, 1_000_000, -42, Int.max])
+    func integersAreDigits(value: Int) {
+        #expect(row { $0.int(value) } == "\(value)\n")
+    }
+
+    @Test func headerAndRowsAreCounted() {
+        var buffer = CSVBuffer(format: CSVFormat(), header: ["group", "n"])
+        buffer.text("1790")
+        buffer.int(2)
+        buffer.endRow()
+        #expect(String(decoding: buffer.bytes, as: UTF8.self) == "group,n\n1790,2\n")
+        #expect(buffer.rows == 1)
+    }
+
+    @Test func excelFormatHasABOMPreamble() {
+        #expect(CSVFormat(excel: true).preamble == [0xEF, 0xBB, 0xBF])
+        #expect(CSVFormat().preamble.isEmpty)
+    }
+}

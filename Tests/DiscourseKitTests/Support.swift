@@ -1,0 +1,76 @@
+@testable import DiscourseKit
+
+/// A corpus made from inline texts (doc_id, text, metadata).
+func makeCorpus(_ texts: [(String, String)], metadata: [String: [String: String]] = [:]) -> Corpus {
+    let documents = texts.map { id, text in
+        Document(id: id, metadata: metadata[id] ?? [:], source: id, text: Array(text.utf16),
+                 sha256: SHA256Hex.of(Array(text.utf8)), byteCount: text.utf8.count)
+    }
+    let fields = Array(Set(metadata.values.flatMap(\.keys))).sorted()
+    return Corpus(documents: documents, fields: fields)
+}
+
+/// One token as a test reads it.
+struct TokenRow: Equatable, CustomStringConvertible {
+    let surface: String
+    let form: String
+    let kind: TokenKind
+    let sentence: Int
+    var description: String { "\(surface)|\(form)|\(kind.name)|s\(sentence)" }
+}
+
+/// Tokenizes texts with a configuration and returns each document's tokens.
+func tokenize(_ texts: [String], language: String = "", configure: (inout TokenizerConfiguration) -> Void = { _ in })
+    throws -> [[TokenRow]]
+{
+    var configuration = TokenizerConfiguration()
+    configuration.defaultLanguage = language
+    configure(&configuration)
+    let corpus = makeCorpus(texts.enumerated().map { ("d\($0.offset)", $0.element) })
+    let tokens = try TokenPipeline.run(corpus, configuration: configuration)
+    return tokens.documents.map { document in
+        (0..<document.count).map { t in
+            TokenRow(surface: String(decoding: document.text[Int(document.starts[t])..<Int(document.ends[t])], as: UTF16.self),
+                     form: tokens.vocabulary.forms[Int(document.forms[t])],
+                     kind: document.kinds[t], sentence: Int(document.sentences[t]))
+        }
+    }
+}
+
+/// The forms of one text's tokens.
+func forms(_ text: String, language: String = "", configure: (inout TokenizerConfiguration) -> Void = { _ in }) throws -> [String] {
+    try tokenize([text], language: language, configure: configure)[0].map(\.form)
+}
+
+/// N-gram rows of a corpus as (group, n, ngram, count, doc_freq) tuples, in output order.
+func ngramRows(_ corpus: Corpus, by field: String?, sizes: ClosedRange<Int>, minCount: Int = 1,
+               configure: (inout TokenizerConfiguration) -> Void = { _ in }) throws -> [NgramRow] {
+    var configuration = TokenizerConfiguration()
+    configuration.keepOffsets = false
+    configure(&configuration)
+    let tokens = try TokenPipeline.run(corpus, configuration: configuration)
+    var options = NgramOptions()
+    options.sizes = sizes
+    options.minCount = minCount
+    let counter = NgramCounter(tokens, grouping: try Grouping(corpus, by: field), options: options)
+    return counter.countAll().flatMap { group in
+        group.tables.indices.flatMap { t in
+            counter.rows(group, tableIndex: t).map { entry in
+                NgramRow(group: group.summary.group.label, n: group.tables[t].n,
+                         ngram: counter.text(of: group.tables[t], entry: entry),
+                         count: group.tables[t].counts[entry], docFreq: Int(group.tables[t].documentFrequencies[entry]),
+                         perMillion: Double(group.tables[t].counts[entry]) / Double(group.summary.tokens) * 1_000_000)
+            }
+        }
+    }
+}
+
+struct NgramRow: Equatable, CustomStringConvertible {
+    let group: String
+    let n: Int
+    let ngram: String
+    let count: Int
+    let docFreq: Int
+    let perMillion: Double
+    var description: String { "\(group)|\(n)|\(ngram)|\(count)|\(docFreq)" }
+}
