@@ -41,6 +41,6 @@ let package = Package(
         ),
         .executableTarget(name: "discourse-bench", dependencies: ["DiscourseKit", "ICUText"]),
         .testTarget(name: "DiscourseKitTests", dependencies: ["DiscourseKit", "ICUText"]),
-        .testTarget(name: "DiscourseCLITests", dependencies: ["DiscourseKit"]),
+        .testTarget(name: "DiscourseCLITests", dependencies: ["discourse"]),
     ]
 )

@@ -80,6 +80,7 @@ public final class OutputWriter {
             try sink.write(bytes)
         }
         try emit(format.preamble + header.bytes)
+        rows += header.rows
         let batch = max(1, ParallelMap.workers * 4)
         var next = 0
         while next < parts {
