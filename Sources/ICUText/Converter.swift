@@ -66,8 +66,8 @@ public final class Converter {
             }
             break
         }
-        output.removeLast(output.count - Int(targetLength))
-        return (output, replacements)
+        // An exact-size copy: the working buffer has room for twice the bytes.
+        return (Array(output[0..<Int(targetLength)]), replacements)
     }
 
     /// ICU's best guess of the encoding of `bytes` and its confidence (0–100), or nil.

@@ -61,11 +61,11 @@ public struct Normalizer: @unchecked Sendable {
         }
     }
 
-    /// The normalized form of `text`.
+    /// The normalized form of `text`, in an array of its exact size.
     public func normalize(_ text: UnsafeBufferPointer<UInt16>) -> [UInt16] {
         var output: [UInt16] = []
         normalize(text, appendingTo: &output)
-        return output
+        return output.capacity > output.count + output.count / 8 + 16 ? Array(output[...]) : output
     }
 
     /// The normalized form of `text`, as a String (for term lines and other short inputs).

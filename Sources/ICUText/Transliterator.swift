@@ -42,8 +42,7 @@ public final class Transliterator {
                 continue
             }
             try check(status, "transliterating with '\(id)'")
-            buffer.removeLast(capacity - Int(length))
-            return buffer
+            return Array(buffer[0..<Int(length)])
         }
     }
 }

@@ -29,10 +29,11 @@ func tokenize(_ texts: [String], language: String = "", configure: (inout Tokeni
     let corpus = makeCorpus(texts.enumerated().map { ("d\($0.offset)", $0.element) })
     let tokens = try TokenPipeline.run(corpus, configuration: configuration)
     return tokens.documents.map { document in
-        (0..<document.count).map { t in
+        let sentences = document.sentenceOfEachToken()
+        return (0..<document.count).map { t in
             TokenRow(surface: String(decoding: document.text[Int(document.starts[t])..<Int(document.ends[t])], as: UTF16.self),
                      form: tokens.vocabulary.forms[Int(document.forms[t])],
-                     kind: document.kinds[t], sentence: Int(document.sentences[t]))
+                     kind: document.kinds[t], sentence: Int(sentences[t]))
         }
     }
 }

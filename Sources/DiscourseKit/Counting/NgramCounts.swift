@@ -138,9 +138,11 @@ public struct NgramCounter: Sendable {
             run.removeAll(keepingCapacity: true)
             run.append(contentsOf: repeatElement(0, count: count + 1))
             var i = count - 1
+            var s = document.sentenceEnds.count - 1
             while i >= 0 {
+                while s > 0 && Int(document.sentenceEnds[s - 1]) > i { s -= 1 }
                 if !isStopword[Int(document.forms[i])] {
-                    let joins = i + 1 < count && (options.crossSentences || document.sentences[i + 1] == document.sentences[i])
+                    let joins = i + 1 < count && (options.crossSentences || i + 1 < Int(document.sentenceEnds[s]))
                     run[i] = joins ? run[i + 1] + 1 : 1
                 }
                 i -= 1

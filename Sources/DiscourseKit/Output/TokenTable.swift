@@ -11,6 +11,7 @@ public enum TokenTable {
             let document = corpus.documents[d]
             let id = CSVBuffer.escaped(documents[document.index].id, format: format)
             var buffer = CSVBuffer.body(format: format, reserve: document.count * 48)
+            let sentences = document.sentenceOfEachToken()
             var unit = 0
             var codePoint = 0
             func advance(to target: Int) {
@@ -24,7 +25,7 @@ public enum TokenTable {
                 let start = codePoint
                 advance(to: Int(document.ends[t]))
                 buffer.escaped(id)
-                buffer.int(Int(document.sentences[t]))
+                buffer.int(Int(sentences[t]))
                 buffer.int(t)
                 buffer.int(start)
                 buffer.int(codePoint)

@@ -79,7 +79,7 @@ final class Tokenizer {
     func tokenize(_ document: Document, index: Int) throws(DiscourseError) -> TokenizedDocument {
         let text = try prepareText(document.text)
         let language = document.language ?? configuration.defaultLanguage
-        var result = TokenizedDocument(index: index, forms: [], sentences: [], sentenceCount: 0)
+        var result = TokenizedDocument(index: index, forms: [], sentenceEnds: [])
         if text.isEmpty {
             if configuration.keepOffsets { result.text = text }
             return result
@@ -139,26 +139,28 @@ final class Tokenizer {
         if !terms.isEmpty {
             joinTerms(text, &forms, &sentences, &starts, &ends, &kinds)
         }
-        // Renumber sentences so that only sentences holding a token count.
-        var number: Int32 = -1
-        var previous: Int32 = -1
-        for i in sentences.indices {
-            if sentences[i] != previous {
-                previous = sentences[i]
-                number += 1
-            }
-            sentences[i] = number
+        // Only sentences holding a token count: record where each such sentence ends.
+        var limits: [Int32] = []
+        for i in sentences.indices where i + 1 == sentences.count || sentences[i + 1] != sentences[i] {
+            limits.append(Int32(i + 1))
         }
-        result.forms = forms
-        result.sentences = sentences
-        result.sentenceCount = Int(number + 1)
+        result.forms = forms.exactSize()
+        result.sentenceEnds = limits
         if configuration.keepOffsets {
             result.text = text
-            result.starts = starts
-            result.ends = ends
-            result.kinds = kinds
+            result.starts = starts.exactSize()
+            result.ends = ends.exactSize()
+            result.kinds = kinds.exactSize()
         }
         return result
+    }
+}
+
+extension Array {
+    /// The array without spare capacity (a copy only when the spare room is large), so that
+    /// per-token arrays kept for the whole run take no more memory than they need.
+    func exactSize() -> [Element] {
+        capacity > count + count / 8 + 16 ? Array(self[...]) : self
     }
 }
 
