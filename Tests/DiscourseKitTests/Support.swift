@@ -3,8 +3,7 @@
 /// A corpus made from inline texts (doc_id, text, metadata).
 func makeCorpus(_ texts: [(String, String)], metadata: [String: [String: String]] = [:]) -> Corpus {
     let documents = texts.map { id, text in
-        Document(id: id, metadata: metadata[id] ?? [:], source: id, text: Array(text.utf16),
-                 sha256: SHA256Hex.of(Array(text.utf8)), byteCount: text.utf8.count)
+        Document(id: id, metadata: metadata[id] ?? [:], source: id, content: .string(text))
     }
     let fields = Array(Set(metadata.values.flatMap(\.keys))).sorted()
     return Corpus(documents: documents, fields: fields)
@@ -26,8 +25,8 @@ func tokenize(_ texts: [String], language: String = "", configure: (inout Tokeni
     var configuration = TokenizerConfiguration()
     configuration.defaultLanguage = language
     configure(&configuration)
-    let corpus = makeCorpus(texts.enumerated().map { ("d\($0.offset)", $0.element) })
-    let tokens = try TokenPipeline.run(corpus, configuration: configuration)
+    var corpus = makeCorpus(texts.enumerated().map { ("d\($0.offset)", $0.element) })
+    let tokens = try TokenPipeline.run(&corpus, configuration: configuration)
     return tokens.documents.map { document in
         let sentences = document.sentenceOfEachToken()
         return (0..<document.count).map { t in
@@ -49,7 +48,8 @@ func ngramRows(_ corpus: Corpus, by field: String?, sizes: ClosedRange<Int>, min
     var configuration = TokenizerConfiguration()
     configuration.keepOffsets = false
     configure(&configuration)
-    let tokens = try TokenPipeline.run(corpus, configuration: configuration)
+    var corpus = corpus
+    let tokens = try TokenPipeline.run(&corpus, configuration: configuration)
     var options = NgramOptions()
     options.sizes = sizes
     options.minCount = minCount

@@ -1,31 +1,26 @@
-/// A loaded corpus: documents in source order, their metadata columns, and what loading
-/// noticed (replacements, `--strip` removals, duplicates).
+/// A loaded corpus: documents in source order with their metadata columns, the reader that
+/// reads their texts, and what reading noticed (replacements, `--strip` removals,
+/// duplicates).
 public struct Corpus: Sendable {
     public var documents: [Document]
     /// Metadata column names in the order the source gave them (without `doc_id`).
     public var fields: [String]
+    /// How texts are read, decoded and cleaned.
+    public var reader: CorpusReader
     /// Code points each `--strip` pattern removed over the whole corpus, in pattern order.
-    public var stripRemovals: [(pattern: String, codePoints: Int)]
+    public var stripRemovals: [(pattern: String, codePoints: Int)] = []
     /// Sets of documents whose texts are identical after cleaning, by doc_id.
-    public var duplicates: [[String]]
+    public var duplicates: [[String]] = []
     /// Messages for the user that do not stop the run.
-    public var warnings: [String]
+    public var warnings: [String] = []
 
-    public init(documents: [Document], fields: [String], stripRemovals: [(pattern: String, codePoints: Int)] = [],
-                duplicates: [[String]] = [], warnings: [String] = []) {
+    public init(documents: [Document], fields: [String], reader: CorpusReader = CorpusReader()) {
         self.documents = documents
         self.fields = fields
-        self.stripRemovals = stripRemovals
-        self.duplicates = duplicates
-        self.warnings = warnings
+        self.reader = reader
     }
 
-    /// Frees the documents' texts once they are tokenized (metadata, hashes and sizes stay).
-    public mutating func releaseTexts() {
-        for i in documents.indices { documents[i].text = [] }
-    }
-
-    /// Raw bytes of all documents.
+    /// Raw bytes of all documents read so far.
     public var byteCount: Int { documents.reduce(0) { $0 + $1.byteCount } }
 
     /// Every field a document can be grouped by: `doc_id`, `year` where dates or a year
@@ -35,5 +30,49 @@ public struct Corpus: Sendable {
         if fields.contains("date") || fields.contains("year") { names.append("year") }
         for field in fields where !names.contains(field) { names.append(field) }
         return names
+    }
+
+    /// Records what reading every document found: hashes and sizes, replacement and
+    /// `--strip` counts, and identical texts (as warnings).
+    public mutating func record(_ readings: [CorpusReader.Reading]) {
+        var removals = [Int](repeating: 0, count: reader.cleaner.patterns.count)
+        var replaced = 0
+        var replacedDocuments = 0
+        var byDigest: [String: [String]] = [:]
+        var order: [String] = []
+        for (i, reading) in readings.enumerated() {
+            documents[i].sha256 = reading.sha256
+            documents[i].byteCount = reading.byteCount
+            for (p, count) in reading.removed.enumerated() { removals[p] += count }
+            if reading.replacements > 0 {
+                replaced += reading.replacements
+                replacedDocuments += 1
+            }
+            if byDigest[reading.textDigest] == nil { order.append(reading.textDigest) }
+            byDigest[reading.textDigest, default: []].append(documents[i].id)
+        }
+        if replaced > 0 {
+            warnings.append("replaced \(replaced) invalid byte sequence(s) with U+FFFD in \(replacedDocuments) document(s) (--replace-invalid)")
+        }
+        duplicates = order.compactMap { byDigest[$0]!.count > 1 ? byDigest[$0] : nil }
+        for set in duplicates { warnings.append("identical texts: \(set.joined(separator: ", "))") }
+        stripRemovals = zip(reader.cleaner.patterns, removals).map { (pattern: $0, codePoints: $1) }
+    }
+
+    /// Reads every text into memory (in parallel) and records what reading found. The token
+    /// pipeline reads texts itself, one at a time; this is for callers that want the texts.
+    public mutating func readAll() throws(DiscourseError) {
+        let reader = self.reader
+        let documents = self.documents
+        let results = ParallelMap.run(documents.count) { i in
+            Result { () throws(DiscourseError) in try reader.read(documents[i]) }
+        }
+        var readings: [CorpusReader.Reading] = []
+        for (i, result) in results.enumerated() {
+            let reading = try result.get()
+            self.documents[i].content = .decoded(reading.text)
+            readings.append(reading)
+        }
+        record(readings)
     }
 }

@@ -26,6 +26,9 @@ extension CorpusLoader {
             let path: String
             if let file {
                 path = file.hasPrefix("/") ? file : (folder as NSString).appendingPathComponent(file)
+                guard FileManager.default.fileExists(atPath: path) else {
+                    throw DiscourseError("\(path): no such file for the text of document '\(id)' (named on \(where_))")
+                }
             } else {
                 let candidates = ["\(id).txt", "texts/\(id).txt"].map { (folder as NSString).appendingPathComponent($0) }
                 guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {

@@ -3,22 +3,23 @@ import Foundation
 /// Reads a corpus from disk (SPEC §1): a folder of `.txt` files with or without a
 /// `metadata.csv`, a CSV file with a text column, or a JSON Lines file with a text field.
 public struct CorpusLoader: Sendable {
-    public var decoder: TextDecoder
-    public var cleaner: TextCleaner
+    /// How texts will be read (decoding and `--strip` cleaning).
+    public var reader: CorpusReader
     /// The column (CSV) or field (JSON Lines) that holds the text.
     public var textField: String
 
-    public init(decoder: TextDecoder = TextDecoder(), cleaner: TextCleaner? = nil, textField: String = "text") {
-        self.decoder = decoder
-        self.cleaner = cleaner ?? (try! TextCleaner(patterns: []))
+    public init(reader: CorpusReader = CorpusReader(), textField: String = "text") {
+        self.reader = reader
         self.textField = textField
     }
 
-    /// Loads the corpus at `path`.
+    var decoder: TextDecoder { reader.decoder }
+
+    /// Loads the corpus at `path`: its documents and metadata. Texts in files are read
+    /// later, by the token pipeline (or `Corpus.readAll()`).
     ///
-    /// - Throws: `DiscourseError` naming the file, line or byte of the first problem: a
-    ///   missing path or text file, malformed metadata, a duplicate doc_id, invalid bytes,
-    ///   an empty corpus.
+    /// - Throws: `DiscourseError` naming the file or line of the first problem: a missing
+    ///   path or text file, malformed metadata, a duplicate doc_id, an empty corpus.
     public func load(_ path: String) throws(DiscourseError) -> Corpus {
         try decoder.validate()
         var isDirectory: ObjCBool = false
@@ -57,7 +58,7 @@ public struct CorpusLoader: Sendable {
         enum Content { case file(String), decoded(String) }
     }
 
-    /// Decodes, cleans and hashes every entry (in parallel), then reports duplicates.
+    /// Checks that doc_ids are unique and makes the documents.
     private func build(_ entries: [Entry], fields: [String]) throws(DiscourseError) -> Corpus {
         var seen: [String: String] = [:]
         for entry in entries {
@@ -66,54 +67,14 @@ public struct CorpusLoader: Sendable {
             }
             seen[entry.id] = entry.source
         }
-        let results = ParallelMap.run(entries.count) { index -> Result<(Document, Int, [Int]), DiscourseError> in
-            Result { () throws(DiscourseError) in try self.decode(entries[index]) }
-        }
-        var documents: [Document] = []
-        documents.reserveCapacity(entries.count)
-        var warnings: [String] = []
-        var removals = [Int](repeating: 0, count: cleaner.patterns.count)
-        var replaced = 0
-        var replacedDocs = 0
-        for result in results {
-            let (document, replacements, removed) = try result.get()
-            documents.append(document)
-            if replacements > 0 { replaced += replacements; replacedDocs += 1 }
-            for (i, count) in removed.enumerated() { removals[i] += count }
-        }
-        if replaced > 0 {
-            warnings.append("replaced \(replaced) invalid byte sequence(s) with U+FFFD in \(replacedDocs) document(s) (--replace-invalid)")
-        }
-        var byText: [[UInt16]: [String]] = [:]
-        for document in documents { byText[document.text, default: []].append(document.id) }
-        let duplicates = byText.values.filter { $0.count > 1 }.sorted { $0[0].unicodeScalars.lexicographicallyPrecedes($1[0].unicodeScalars) }
-        for set in duplicates {
-            warnings.append("identical texts: \(set.joined(separator: ", "))")
-        }
-        let stripRemovals = zip(cleaner.patterns, removals).map { (pattern: $0, codePoints: $1) }
-        return Corpus(documents: documents, fields: fields, stripRemovals: stripRemovals,
-                      duplicates: duplicates, warnings: warnings)
-    }
-
-    private func decode(_ entry: Entry) throws(DiscourseError) -> (Document, Int, [Int]) {
-        let bytes: [UInt8]
-        var text: [UInt16]
-        var replacements = 0
-        switch entry.content {
-        case .decoded(let string):
-            bytes = Array(string.utf8)
-            text = Array(string.utf16)
-        case .file(let file):
-            guard let data = FileManager.default.contents(atPath: file) else {
-                let line = entry.line.map { " (named on line \($0))" } ?? ""
-                throw DiscourseError("\(file): cannot read the text of document '\(entry.id)'\(line): no such file, or it is not readable")
+        let documents = entries.map { entry in
+            let content: DocumentContent
+            switch entry.content {
+            case .file(let path): content = .file(path)
+            case .decoded(let string): content = .string(string)
             }
-            bytes = [UInt8](data)
-            (text, replacements) = try decoder.decode(bytes, source: entry.source)
+            return Document(id: entry.id, metadata: entry.metadata, source: entry.source, content: content)
         }
-        let removed = try cleaner.clean(&text)
-        let document = Document(id: entry.id, metadata: entry.metadata, source: entry.source,
-                                text: text, sha256: SHA256Hex.of(bytes), byteCount: bytes.count)
-        return (document, replacements, removed)
+        return Corpus(documents: documents, fields: fields, reader: reader)
     }
 }

@@ -1,7 +1,16 @@
+/// Where a document's text is: a file not yet read, a string from a CSV or JSON Lines cell, or
+/// UTF-16 text already decoded.
+public enum DocumentContent: Sendable {
+    case file(String)
+    case string(String)
+    case decoded([UInt16])
+}
+
 /// One text of a corpus with its metadata ("docvars").
 ///
-/// `text` is the decoded text after `--strip` cleaning, in UTF-16 code units: the token
-/// pipeline works on UTF-16 buffers with ICU directly.
+/// Texts are read when the token pipeline reaches them, not when the corpus is loaded, so
+/// that a large corpus is never held in memory whole: each document is read, decoded,
+/// cleaned and tokenized by one thread, and only its tokens are kept.
 public struct Document: Sendable {
     /// Unique in the corpus.
     public let id: String
@@ -10,19 +19,19 @@ public struct Document: Sendable {
     public var metadata: [String: String]
     /// Where the text came from, for messages: a file path, or `file.csv line 12`.
     public let source: String
-    /// The decoded, cleaned text.
-    public var text: [UInt16]
-    /// Hex SHA-256 of the document's raw bytes as read (before decoding).
-    public let sha256: String
-    /// Size of the raw bytes, for throughput figures.
-    public let byteCount: Int
+    /// The text, or where to read it.
+    public var content: DocumentContent
+    /// Hex SHA-256 of the document's raw bytes as read (before decoding); empty until read.
+    public var sha256: String
+    /// Size of the raw bytes, for throughput figures; 0 until read.
+    public var byteCount: Int
 
-    public init(id: String, metadata: [String: String], source: String, text: [UInt16],
-                sha256: String, byteCount: Int) {
+    public init(id: String, metadata: [String: String], source: String, content: DocumentContent,
+                sha256: String = "", byteCount: Int = 0) {
         self.id = id
         self.metadata = metadata
         self.source = source
-        self.text = text
+        self.content = content
         self.sha256 = sha256
         self.byteCount = byteCount
     }

@@ -17,6 +17,9 @@ public struct TextCleaner: Sendable {
         self.patterns = patterns
     }
 
+    /// A cleaner that removes nothing.
+    public static let none = try! TextCleaner(patterns: [])
+
     /// Removes every match of each pattern in turn.
     ///
     /// - Returns: the code points each pattern removed, in pattern order.

@@ -81,7 +81,7 @@ public final class OutputWriter {
         }
         try emit(format.preamble + header.bytes)
         rows += header.rows
-        let batch = max(1, ParallelMap.workers * 4)
+        let batch = max(1, ParallelMap.workers * 2)
         var next = 0
         while next < parts {
             let upper = min(parts, next + batch)

@@ -6,6 +6,10 @@ enum SHA256Hex {
         hex(SHA256.hash(data: bytes))
     }
 
+    static func of(_ bytes: UnsafeRawBufferPointer) -> String {
+        hex(SHA256.hash(data: bytes))
+    }
+
     static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []

@@ -11,29 +11,42 @@ public struct TokenizedCorpus: Sendable {
 
 /// Runs the token pipeline over a corpus, one tokenizer per core.
 public enum TokenPipeline {
-    /// Tokenizes every document of `corpus` in parallel and freezes the vocabulary.
+    /// Reads, decodes, cleans and tokenizes every document of `corpus` in parallel, then
+    /// freezes the vocabulary and records in `corpus` what reading found (hashes, sizes,
+    /// replacements, `--strip` counts, identical texts).
     ///
-    /// - Throws: `DiscourseError` when ICU data cannot be loaded or a document cannot be
-    ///   segmented.
+    /// Each document's text is dropped as soon as it is tokenized (unless
+    /// `configuration.keepOffsets`), so memory holds token ids, not texts.
+    ///
+    /// - Throws: `DiscourseError` for a text that cannot be read or decoded, or ICU data
+    ///   that cannot be loaded.
     /// - Complexity: O(n) in the corpus's length; throughput is measured by
     ///   `discourse-bench` (see docs/performance.md).
-    public static func run(_ corpus: Corpus, configuration: TokenizerConfiguration) throws(DiscourseError) -> TokenizedCorpus {
+    public static func run(_ corpus: inout Corpus, configuration: TokenizerConfiguration) throws(DiscourseError) -> TokenizedCorpus {
         let normalizer = try LineNormalizer(configuration)
         let stopwords = Set(configuration.stopwords.map { normalizer.form(of: $0) }.filter { !$0.isEmpty })
         let terms = TermList(lines: configuration.terms, normalizer: normalizer)
         let vocabulary = Vocabulary(stopwords: stopwords)
-        let documents: [TokenizedDocument]
+        let documents = corpus.documents
+        let reader = corpus.reader
+        let results: [(TokenizedDocument, CorpusReader.Reading)]
         do {
-            documents = try ParallelMap.withWorkerState(corpus.documents.count) {
+            results = try ParallelMap.withWorkerState(documents.count) {
                 try Tokenizer(configuration: configuration, vocabulary: vocabulary, terms: terms)
             } _: { tokenizer, index in
-                try tokenizer.tokenize(corpus.documents[index], index: index)
+                let document = documents[index]
+                var reading = try reader.read(document)
+                let tokens = try tokenizer.tokenize(reading.text, language: document.language,
+                                                    source: document.source, index: index)
+                reading.text = []
+                return (tokens, reading)
             }
         } catch let error as DiscourseError {
             throw error
         } catch {
             throw DiscourseError("\(error)")
         }
-        return TokenizedCorpus(documents: documents, vocabulary: vocabulary.snapshot(), configuration: configuration)
+        corpus.record(results.map(\.1))
+        return TokenizedCorpus(documents: results.map(\.0), vocabulary: vocabulary.snapshot(), configuration: configuration)
     }
 }

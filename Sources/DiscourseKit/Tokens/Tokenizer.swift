@@ -75,10 +75,15 @@ final class Tokenizer {
         return text
     }
 
-    /// Tokenizes one document.
-    func tokenize(_ document: Document, index: Int) throws(DiscourseError) -> TokenizedDocument {
-        let text = try prepareText(document.text)
-        let language = document.language ?? configuration.defaultLanguage
+    /// Tokenizes one document's text.
+    ///
+    /// - Parameters:
+    ///   - language: the document's language, or nil for `--lang`'s.
+    ///   - source: where the text came from, for messages.
+    ///   - index: the document's index in the corpus.
+    func tokenize(_ source: [UInt16], language: String?, source name: String, index: Int) throws(DiscourseError) -> TokenizedDocument {
+        let text = try prepareText(source)
+        let language = language ?? configuration.defaultLanguage
         var result = TokenizedDocument(index: index, forms: [], sentenceEnds: [])
         if text.isEmpty {
             if configuration.keepOffsets { result.text = text }
@@ -92,7 +97,7 @@ final class Tokenizer {
                 var unused: [Int32] = []
                 try sentencesIterator.segment(buffer, ends: &sentenceEnds, statuses: &unused)
             }
-        } catch { throw DiscourseError("\(document.source): \(error)") }
+        } catch { throw DiscourseError("\(name): \(error)") }
 
         var forms: [UInt32] = []
         var sentences: [Int32] = []

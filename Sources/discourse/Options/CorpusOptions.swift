@@ -25,8 +25,8 @@ struct CorpusOptions: ParsableArguments {
 
     func load() throws(DiscourseError) -> Corpus {
         let loader = CorpusLoader(
-            decoder: TextDecoder(encoding: encoding, replaceInvalid: replaceInvalid),
-            cleaner: try TextCleaner(patterns: strip),
+            reader: CorpusReader(decoder: TextDecoder(encoding: encoding, replaceInvalid: replaceInvalid),
+                                 cleaner: try TextCleaner(patterns: strip)),
             textField: textField)
         return try loader.load(path)
     }

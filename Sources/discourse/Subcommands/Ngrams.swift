@@ -37,16 +37,15 @@ struct Ngrams: ParsableCommand {
             var timer = StageTimer()
             let writer = try output.writer(mainFile: "ngrams.csv")
             var loaded = try corpus.load()
-            warn(loaded.warnings)
             let grouping = try Grouping(loaded, by: by)
             if !grouping.leftOut.isEmpty {
                 warn(["\(grouping.leftOut.count) document(s) have no value for '\(by ?? "")' and are left out"])
             }
-            timer.lap("load")
+            timer.lap("load metadata")
             let configuration = try tokens.configuration(defaultLanguage: corpus.lang, keepOffsets: false)
-            let tokenized = try TokenPipeline.run(loaded, configuration: configuration)
-            loaded.releaseTexts()
-            timer.lap("tokenize")
+            let tokenized = try TokenPipeline.run(&loaded, configuration: configuration)
+            warn(loaded.warnings)
+            timer.lap("read+tokenize")
             var options = NgramOptions()
             options.sizes = n.range
             options.minCount = minCount
@@ -62,7 +61,7 @@ struct Ngrams: ParsableCommand {
                 options: corpus.manifest + ngramOptions + tokens.manifest + output.manifest,
                 corpusPath: corpus.path, corpus: loaded, tokenCounts: tokenized.documents.map(\.count),
                 grouping: grouping, outputs: writer.manifestOutputs))
-            timer.lap("write")
+            timer.lap("manifest")
             if output.stats { timer.report(bytes: loaded.byteCount, tokens: tokenized.tokenCount) }
         }
     }

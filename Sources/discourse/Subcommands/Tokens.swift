@@ -18,18 +18,18 @@ struct Tokens: ParsableCommand {
         try reportingErrors {
             var timer = StageTimer()
             let writer = try output.writer(mainFile: "tokens.csv")
-            let loaded = try corpus.load()
-            warn(loaded.warnings)
-            timer.lap("load")
+            var loaded = try corpus.load()
+            timer.lap("load metadata")
             let configuration = try tokens.configuration(defaultLanguage: corpus.lang, keepOffsets: true)
-            let tokenized = try TokenPipeline.run(loaded, configuration: configuration)
-            timer.lap("tokenize")
+            let tokenized = try TokenPipeline.run(&loaded, configuration: configuration)
+            warn(loaded.warnings)
+            timer.lap("read+tokenize")
             try writer.write("tokens.csv", TokenTable.render(tokenized, documents: loaded.documents, format: writer.format))
             try writer.finish(manifest: RunManifest.make(
                 command: "tokens", arguments: CommandLine.arguments, options: corpus.manifest + tokens.manifest + output.manifest,
                 corpusPath: corpus.path, corpus: loaded, tokenCounts: tokenized.documents.map(\.count),
                 grouping: nil, outputs: writer.manifestOutputs))
-            timer.lap("write")
+            timer.lap("manifest")
             if output.stats { timer.report(bytes: loaded.byteCount, tokens: tokenized.tokenCount) }
         }
     }

@@ -21,7 +21,8 @@ struct NgramCountsTests {
     @Test func crossSentencesAddsTheBigramOverTheBoundary() throws {
         var configuration = TokenizerConfiguration()
         configuration.keepOffsets = false
-        let tokens = try TokenPipeline.run(corpus, configuration: configuration)
+        var corpus = corpus
+        let tokens = try TokenPipeline.run(&corpus, configuration: configuration)
         var options = NgramOptions()
         options.sizes = 2...2
         options.crossSentences = true

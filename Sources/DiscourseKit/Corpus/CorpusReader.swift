@@ -1,0 +1,57 @@
+import Foundation
+
+/// Reads one document's text: reads the file, decodes it (`TextDecoder`), deletes the
+/// `--strip` matches (`TextCleaner`), and hashes the raw bytes and the cleaned text.
+public struct CorpusReader: Sendable {
+    public var decoder: TextDecoder
+    public var cleaner: TextCleaner
+
+    public init(decoder: TextDecoder = TextDecoder(), cleaner: TextCleaner = .none) {
+        self.decoder = decoder
+        self.cleaner = cleaner
+    }
+
+    /// A document's text and what reading it found.
+    public struct Reading: Sendable {
+        /// The decoded, cleaned text (UTF-16).
+        public var text: [UInt16]
+        /// SHA-256 of the raw bytes, and their number.
+        public var sha256: String
+        public var byteCount: Int
+        /// Invalid byte sequences replaced by U+FFFD (`--replace-invalid`).
+        public var replacements: Int
+        /// Code points each `--strip` pattern removed.
+        public var removed: [Int]
+        /// SHA-256 of the cleaned text, to find identical documents.
+        public var textDigest: String
+    }
+
+    /// Reads `document`.
+    ///
+    /// - Throws: `DiscourseError` naming the file and byte offset of invalid bytes, or a file
+    ///   that cannot be read.
+    public func read(_ document: Document) throws(DiscourseError) -> Reading {
+        let bytes: [UInt8]
+        var text: [UInt16]
+        var replacements = 0
+        switch document.content {
+        case .decoded(let decoded):
+            text = decoded
+            bytes = document.byteCount > 0 ? [] : Array(String(decoding: decoded, as: UTF16.self).utf8)
+        case .string(let string):
+            bytes = Array(string.utf8)
+            text = Array(string.utf16)
+        case .file(let file):
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw DiscourseError("\(file): cannot read the text of document '\(document.id)': the file is not readable")
+            }
+            bytes = [UInt8](data)
+            (text, replacements) = try decoder.decode(bytes, source: document.source)
+        }
+        let removed = try cleaner.clean(&text)
+        let digest = text.withUnsafeBytes { SHA256Hex.of($0) }
+        return Reading(text: text, sha256: bytes.isEmpty ? document.sha256 : SHA256Hex.of(bytes),
+                       byteCount: bytes.isEmpty ? document.byteCount : bytes.count,
+                       replacements: replacements, removed: removed, textDigest: digest)
+    }
+}
