@@ -23,16 +23,24 @@ struct CorpusOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The column (CSV) or field (JSON Lines) holding the text.", valueName: "name"))
     var textField: String = "text"
 
+    @Option(name: .customLong("where"), help: ArgumentHelp("Analyse only documents whose field has this value (repeatable): lang=zh, doc_id!=gwr-2017-en. Conditions on one field are alternatives; on different fields all must hold.", valueName: "field=value"))
+    var conditions: [String] = []
+
     func load() throws(DiscourseError) -> Corpus {
         let loader = CorpusLoader(
             reader: CorpusReader(decoder: TextDecoder(encoding: encoding, replaceInvalid: replaceInvalid),
                                  cleaner: try TextCleaner(patterns: strip)),
             textField: textField)
-        return try loader.load(path)
+        var corpus = try loader.load(path)
+        var filters: [DocumentFilter] = []
+        for condition in conditions { filters.append(try DocumentFilter(parsing: condition)) }
+        try corpus.filter(filters)
+        return corpus
     }
 
     var manifest: [(String, JSONValue)] {
         [("encoding", encoding.map(JSONValue.string) ?? .null), ("replace_invalid", .bool(replaceInvalid)),
-         ("strip", .array(strip.map(JSONValue.string))), ("lang", .string(lang)), ("text_field", .string(textField))]
+         ("strip", .array(strip.map(JSONValue.string))), ("lang", .string(lang)), ("text_field", .string(textField)),
+         ("where", .array(conditions.map(JSONValue.string)))]
     }
 }
