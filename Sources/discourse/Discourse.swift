@@ -15,8 +15,10 @@ struct Discourse: ParsableCommand {
               discourse tokens Corpora/safe-china --out out/tokens
               discourse ngrams Corpora/sotu/data --n 1-3 --by year --out out/sotu
               discourse ngrams ../shared/corpora/cn-gov-work-reports --by year --n 2 --out - | head
+              discourse cooccur Corpora/sotu/data --window 5 --min-cooc 3 --top 20 --out out/cooc
+              discourse collocates Corpora/sotu/data --node freedom --by year --out out/freedom
             """,
         version: "0.1.0",
-        subcommands: [Tokens.self, Ngrams.self]
+        subcommands: [Tokens.self, Ngrams.self, Cooccur.self, Collocates.self]
     )
 }

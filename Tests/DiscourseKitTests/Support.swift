@@ -1,3 +1,4 @@
+import Foundation
 @testable import DiscourseKit
 
 /// A corpus made from inline texts (doc_id, text, metadata).
@@ -75,3 +76,6 @@ struct NgramRow: Equatable, CustomStringConvertible {
     let perMillion: Double
     var description: String { "\(group)|\(n)|\(ngram)|\(count)|\(docFreq)" }
 }
+
+/// The project's root folder.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

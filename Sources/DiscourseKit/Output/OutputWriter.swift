@@ -57,6 +57,13 @@ public final class OutputWriter {
     /// whole in memory.
     public func write(_ name: String, header: CSVBuffer, parts: Int,
                       render: (Int) -> CSVBuffer) throws(DiscourseError) {
+        try write(name, header: header, parts: parts, renderChunks: { [render($0)] })
+    }
+
+    /// Like `write(_:header:parts:render:)`, for parts that render themselves as several
+    /// buffers (a large group rendered in parallel chunks).
+    public func write(_ name: String, header: CSVBuffer, parts: Int,
+                      renderChunks render: (Int) -> [CSVBuffer]) throws(DiscourseError) {
         var hasher = SHA256()
         var rows = 0
         let sink: FileSink
@@ -87,7 +94,7 @@ public final class OutputWriter {
             let upper = min(parts, next + batch)
             let lower = next
             let rendered = ParallelMap.run(upper - lower) { render(lower + $0) }
-            for part in rendered {
+            for part in rendered.joined() {
                 try emit(part.bytes)
                 rows += part.rows
             }
@@ -96,11 +103,26 @@ public final class OutputWriter {
         written.append((name, rows, SHA256Hex.hex(hasher.finalize())))
     }
 
+    /// Writes a file that is not a table (a GraphML network) to `path`, which may lie outside
+    /// the output folder; it too is renamed into place only by `finish`.
+    public func writeFile(path: String, bytes: [UInt8], items: Int) throws(DiscourseError) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        let directory = folder.isEmpty ? "." : folder
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw DiscourseError("\(path): the folder \(directory) does not exist")
+        }
+        try writeTemporary(folder: directory, name: name, bytes: bytes)
+        written.append((path, items, SHA256Hex.of(bytes)))
+    }
+
     /// Writes `run.json` and renames every file into place. Without `finish`, no output
     /// file appears.
     public func finish(manifest: JSONValue) throws(DiscourseError) {
-        guard case .folder(let folder) = destination else { return }
-        try writeTemporary(folder: folder, name: "run.json", bytes: Array(manifest.serialized().utf8))
+        if case .folder(let folder) = destination {
+            try writeTemporary(folder: folder, name: "run.json", bytes: Array(manifest.serialized().utf8))
+        }
         for (temporary, final) in pending {
             if rename(temporary, final) != 0 {
                 let reason = String(cString: strerror(errno))

@@ -1,0 +1,61 @@
+/// Co-occurrence rows as a GraphML network for Gephi, igraph and networkx: one node per type
+/// (label = form, frequency in the analysed documents), one edge per row (O11, the chosen
+/// measure, and the group when grouped). Window-scope tables are directional, so that graph
+/// is directed; sentence and document tables are symmetric, so each pair becomes one
+/// undirected edge.
+public enum GraphMLWriter {
+    public static func render(_ rows: [(group: String?, row: CooccurrenceRow)], directed: Bool,
+                              measure: AssociationMeasure, frequencies: [Int], vocabulary: VocabularyTable) -> [UInt8] {
+        var ids: [UInt32: Int] = [:]
+        var order: [UInt32] = []
+        for (_, row) in rows {
+            for id in [row.node, row.collocate] where ids[id] == nil {
+                ids[id] = order.count
+                order.append(id)
+            }
+        }
+        var out = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+              <key id="label" for="node" attr.name="label" attr.type="string"/>
+              <key id="frequency" for="node" attr.name="frequency" attr.type="long"/>
+              <key id="group" for="edge" attr.name="group" attr.type="string"/>
+              <key id="o11" for="edge" attr.name="o11" attr.type="long"/>
+              <key id="measure" for="edge" attr.name="\(measure.column)" attr.type="double"/>
+              <graph id="cooccurrence" edgedefault="\(directed ? "directed" : "undirected")">
+
+            """
+        for (index, id) in order.enumerated() {
+            out += "    <node id=\"n\(index)\"><data key=\"label\">\(escape(vocabulary.forms[Int(id)]))</data>"
+            out += "<data key=\"frequency\">\(frequencies[Int(id)])</data></node>\n"
+        }
+        var written: Set<String> = []
+        for (group, row) in rows {
+            var source = ids[row.node]!
+            var target = ids[row.collocate]!
+            if !directed && source > target { swap(&source, &target) }
+            guard written.insert("\(group ?? "")\u{0}\(source)\u{0}\(target)").inserted else { continue }
+            out += "    <edge source=\"n\(source)\" target=\"n\(target)\">"
+            if let group { out += "<data key=\"group\">\(escape(group))</data>" }
+            out += "<data key=\"o11\">\(Int(row.table.o11))</data>"
+            if let value = measure.value(row.table) { out += "<data key=\"measure\">\(value)</data>" }
+            out += "</edge>\n"
+        }
+        out += "  </graph>\n</graphml>\n"
+        return Array(out.utf8)
+    }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import DiscourseKit
+
+struct Collocates: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write collocates.csv for one node (per group with --by) and collocate_changes.csv.",
+        discussion: """
+            The everyday view of co-occurrence: the collocates of one word or multi-word term \
+            (from --terms), ranked by --sort, with the same columns as cooccur.csv (SPEC §4). \
+            With --by, one block per group in diachronic order, and collocate_changes.csv lists \
+            for each pair of consecutive groups the collocates that entered or left the top --top.
+            """)
+
+    @OptionGroup(title: "Corpus") var corpus: CorpusOptions
+
+    @Option(help: ArgumentHelp("The node: a word or a multi-word term (normalized like a token form).", valueName: "term"))
+    var node: String
+
+    @OptionGroup(title: "Co-occurrence") var flags: CooccurrenceFlags
+
+    @Option(help: ArgumentHelp("Keep the k strongest collocates by --sort in each group (0: all); collocate changes compare these.", valueName: "k"))
+    var top = 20
+
+    @OptionGroup(title: "Tokens") var tokens: TokenOptions
+    @OptionGroup(title: "Output") var output: OutputOptions
+
+    func validate() throws {
+        guard top >= 0 else { throw ValidationError("--top must be 0 (all) or more") }
+    }
+
+    mutating func run() throws {
+        try reportingErrors {
+            try CooccurrenceRun(command: "collocates", mainFile: "collocates.csv", corpus: corpus, flags: flags, tokens: tokens,
+                                output: output, nodeLines: [node], top: top == 0 ? nil : top, changes: true).run()
+        }
+    }
+}

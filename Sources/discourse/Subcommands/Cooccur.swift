@@ -1,0 +1,43 @@
+import ArgumentParser
+import DiscourseKit
+import Foundation
+
+struct Cooccur: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write cooccur.csv: every node–collocate pair with its 2×2 table and ten association measures.",
+        discussion: """
+            Counts how often each pair of types co-occurs (SPEC §4) in a window around the node \
+            (default 5 tokens each side, inside one sentence), or in the same sentence or \
+            document, and writes O11, R1, C1, N, E11 and the measures mi, mi3, npmi, t_score, \
+            z_score, dice, log_dice, g2, chi2 and delta_p. Window rows are directional: \
+            (a, b) and (b, a) are different rows. A stopword is never node or collocate but \
+            keeps its place in the window.
+            """)
+
+    @OptionGroup(title: "Corpus") var corpus: CorpusOptions
+    @OptionGroup(title: "Co-occurrence") var flags: CooccurrenceFlags
+
+    @Option(help: ArgumentHelp("Only these nodes: a term, or a file with one term per line.", valueName: "term|file"))
+    var nodes: String?
+
+    @Option(help: ArgumentHelp("Keep each node's k strongest collocates by --sort.", valueName: "k"))
+    var top: Int?
+
+    @OptionGroup(title: "Tokens") var tokens: TokenOptions
+    @OptionGroup(title: "Output") var output: OutputOptions
+
+    func validate() throws {
+        if let top, top < 1 { throw ValidationError("--top must be at least 1") }
+    }
+
+    mutating func run() throws {
+        try reportingErrors {
+            var nodeLines: [String]?
+            if let nodes {
+                nodeLines = FileManager.default.fileExists(atPath: nodes) ? try LineFile.read(nodes, option: "--nodes") : [nodes]
+            }
+            try CooccurrenceRun(command: "cooccur", mainFile: "cooccur.csv", corpus: corpus, flags: flags, tokens: tokens,
+                                output: output, nodeLines: nodeLines, top: top, changes: false).run()
+        }
+    }
+}
