@@ -6,7 +6,9 @@
 //   1. bare ICU word-break iteration over the NFC texts on one core: the ceiling;
 //   2. reading + decoding, then segmenting + interning (the token pipeline) on all cores;
 //   3. the whole `discourse ngrams CORPUS --n 1-3 --by year` run as a separate process:
-//      wall time and peak resident memory (best of three runs).
+//      wall time and peak resident memory (best of three runs);
+//   4. co-occurrence: all pairs in windows of 5 (`cooccur --min-cooc 3`) and the collocates
+//      of one node by year (`collocates --node N --by year`), likewise.
 // Figures go to standard output as a Markdown table for docs/performance.md.
 import DiscourseKit
 import Foundation
@@ -63,6 +65,20 @@ func runCLI(_ arguments: [String]) throws -> (seconds: Double, peakMB: Double) {
     return (seconds, peaks.max() ?? .nan)
 }
 
+/// Best wall time and largest peak memory of three runs of a command.
+func bestRun(_ arguments: [String]) throws -> (seconds: Double, peakMB: Double) {
+    var wall = Double.infinity
+    var peak = 0.0
+    for _ in 0..<3 {
+        let run = try runCLI(arguments)
+        wall = min(wall, run.seconds)
+        peak = max(peak, run.peakMB)
+    }
+    return (wall, peak)
+}
+
+var cooccurrenceLines: [String] = []
+
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 var corpora = Array(CommandLine.arguments.dropFirst())
 if corpora.isEmpty {
@@ -116,6 +132,15 @@ for path in corpora {
     let icuRate = megabytes / icuSeconds
     let pipelineRate = megabytes / pipelineSeconds
     func f(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
+    let node = language.hasPrefix("zh") ? "安全" : "freedom"
+    let allPairs = try bestRun(["cooccur", path, "--window", "5", "--min-cooc", "3", "--out", out])
+    let collocates = try bestRun(["collocates", path, "--node", node, "--by", "year", "--out", out])
+    cooccurrenceLines.append("| \(name) | `cooccur --window 5 --min-cooc 3` | \(String(format: "%.2f", allPairs.seconds)) s | \(String(format: "%.1f", allPairs.peakMB)) MB |")
+    cooccurrenceLines.append("| \(name) | `collocates --node \(node) --by year` | \(String(format: "%.2f", collocates.seconds)) s | \(String(format: "%.1f", collocates.peakMB)) MB |")
     let fullRate = megabytes / fullSeconds
     print("| \(name) | \(f(megabytes)) | \(tokens.tokenCount) | \(f(icuRate)) MB/s | \(f(megabytes / loadSeconds)) MB/s | \(f(pipelineRate)) MB/s (\(f(Double(tokens.tokenCount) / pipelineSeconds / 1e6, 2)) M tokens/s) | \(f(fullRate)) MB/s | \(f(100 * fullRate / icuRate, 0))% | \(f(wall, 2)) s | \(f(peak)) MB | \(f(peak / megabytes, 1))× |")
 }
+
+print("\n| corpus | co-occurrence run | wall | peak memory |")
+print("|---|---|---|---|")
+for line in cooccurrenceLines { print(line) }
