@@ -17,8 +17,10 @@ struct Discourse: ParsableCommand {
               discourse ngrams ../shared/corpora/cn-gov-work-reports --by year --n 2 --out - | head
               discourse cooccur Corpora/sotu/data --window 5 --min-cooc 3 --top 20 --out out/cooc
               discourse collocates Corpora/sotu/data --node freedom --by year --out out/freedom
+              discourse keyness Corpora/sotu/data --by year --baseline previous:3 --out out/keyness
+              discourse trends ../shared/corpora/cn-gov-work-reports --by year --where language=zh --out out/trends
             """,
         version: "0.1.0",
-        subcommands: [Tokens.self, Ngrams.self, Cooccur.self, Collocates.self]
+        subcommands: [Tokens.self, Ngrams.self, Cooccur.self, Collocates.self, Keyness.self, Trends.self, Compare.self]
     )
 }

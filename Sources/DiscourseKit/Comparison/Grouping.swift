@@ -68,6 +68,13 @@ public struct Grouping: Sendable {
         self.leftOut = missing
     }
 
+    /// One group per document, for counting documents separately.
+    init(singletons documents: [Int]) {
+        field = "doc_id"
+        groups = documents.map { Group(label: String($0), documents: [$0], firstDate: nil, lastDate: nil) }
+        leftOut = []
+    }
+
     /// Unicode code point order (UTF-8 byte order), as SPEC §8 asks for text.
     static func precedes(_ a: String, _ b: String) -> Bool {
         a.utf8.lexicographicallyPrecedes(b.utf8)

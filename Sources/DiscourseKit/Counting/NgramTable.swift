@@ -58,7 +58,7 @@ struct NgramTable {
 
     /// The entry of `ids`, added with zero counts when new.
     @inline(__always)
-    private mutating func entry(for ids: UnsafePointer<UInt32>) -> Int {
+    mutating func entry(for ids: UnsafePointer<UInt32>) -> Int {
         let hash = Self.hash(ids, n)
         var slot = Int(hash) & mask
         while true {

@@ -1,0 +1,35 @@
+import DiscourseKit
+
+/// The first steps every grouped analysis shares: an output writer, the corpus loaded and
+/// grouped, the token pipeline run.
+struct AnalysisSetup {
+    let writer: OutputWriter
+    var corpus: Corpus
+    let grouping: Grouping
+    let tokenized: TokenizedCorpus
+    let configuration: TokenizerConfiguration
+
+    init(mainFile: String, corpus options: CorpusOptions, by field: String?, tokens: TokenOptions,
+         output: OutputOptions, timer: inout StageTimer) throws {
+        writer = try output.writer(mainFile: mainFile)
+        var loaded = try options.load()
+        grouping = try Grouping(loaded, by: field)
+        if !grouping.leftOut.isEmpty {
+            warn(["\(grouping.leftOut.count) document(s) have no value for '\(field ?? "")' and are left out"])
+        }
+        timer.lap("load metadata")
+        configuration = try tokens.configuration(defaultLanguage: options.lang, keepOffsets: false)
+        tokenized = try TokenPipeline.run(&loaded, configuration: configuration)
+        warn(loaded.warnings)
+        corpus = loaded
+        timer.lap("read+tokenize")
+    }
+
+    /// Writes run.json and renames every file into place.
+    func finish(command: String, options: [(String, JSONValue)], corpusPath: String) throws {
+        try writer.finish(manifest: RunManifest.make(
+            command: command, arguments: CommandLine.arguments, options: options,
+            corpusPath: corpusPath, corpus: corpus, tokenCounts: tokenized.documents.map(\.count),
+            grouping: grouping, outputs: writer.manifestOutputs))
+    }
+}
