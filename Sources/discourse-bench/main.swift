@@ -8,7 +8,9 @@
 //   3. the whole `discourse ngrams CORPUS --n 1-3 --by year` run as a separate process:
 //      wall time and peak resident memory (best of three runs);
 //   4. co-occurrence: all pairs in windows of 5 (`cooccur --min-cooc 3`) and the collocates
-//      of one node by year (`collocates --node N --by year`), likewise.
+//      of one node by year (`collocates --node N --by year`), likewise;
+//   5. diachronic comparison: every year against the rest (`keyness --by year --each`) and the
+//      trend statistics of every type with count ≥ 20 (`trends --by year`), likewise.
 // Figures go to standard output as a Markdown table for docs/performance.md.
 import DiscourseKit
 import Foundation
@@ -137,10 +139,14 @@ for path in corpora {
     let collocates = try bestRun(["collocates", path, "--node", node, "--by", "year", "--out", out])
     cooccurrenceLines.append("| \(name) | `cooccur --window 5 --min-cooc 3` | \(String(format: "%.2f", allPairs.seconds)) s | \(String(format: "%.1f", allPairs.peakMB)) MB |")
     cooccurrenceLines.append("| \(name) | `collocates --node \(node) --by year` | \(String(format: "%.2f", collocates.seconds)) s | \(String(format: "%.1f", collocates.peakMB)) MB |")
+    let keyness = try bestRun(["keyness", path, "--by", "year", "--each", "--out", out])
+    let trends = try bestRun(["trends", path, "--by", "year", "--min-count", "20", "--out", out])
+    cooccurrenceLines.append("| \(name) | `keyness --by year --each` | \(String(format: "%.2f", keyness.seconds)) s | \(String(format: "%.1f", keyness.peakMB)) MB |")
+    cooccurrenceLines.append("| \(name) | `trends --by year --min-count 20` | \(String(format: "%.2f", trends.seconds)) s | \(String(format: "%.1f", trends.peakMB)) MB |")
     let fullRate = megabytes / fullSeconds
     print("| \(name) | \(f(megabytes)) | \(tokens.tokenCount) | \(f(icuRate)) MB/s | \(f(megabytes / loadSeconds)) MB/s | \(f(pipelineRate)) MB/s (\(f(Double(tokens.tokenCount) / pipelineSeconds / 1e6, 2)) M tokens/s) | \(f(fullRate)) MB/s | \(f(100 * fullRate / icuRate, 0))% | \(f(wall, 2)) s | \(f(peak)) MB | \(f(peak / megabytes, 1))× |")
 }
 
-print("\n| corpus | co-occurrence run | wall | peak memory |")
+print("\n| corpus | run | wall | peak memory |")
 print("|---|---|---|---|")
 for line in cooccurrenceLines { print(line) }
