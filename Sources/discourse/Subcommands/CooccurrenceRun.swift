@@ -17,17 +17,8 @@ struct CooccurrenceRun {
     func run() throws {
         var timer = StageTimer()
         let measures = try flags.chosenMeasures()
-        let writer = try output.writer(mainFile: mainFile)
-        var loaded = try corpus.load()
-        let grouping = try Grouping(loaded, by: flags.by)
-        if !grouping.leftOut.isEmpty {
-            warn(["\(grouping.leftOut.count) document(s) have no value for '\(flags.by ?? "")' and are left out"])
-        }
-        timer.lap("load metadata")
-        let configuration = try tokens.configuration(defaultLanguage: corpus.lang, keepOffsets: false)
-        let tokenized = try TokenPipeline.run(&loaded, configuration: configuration)
-        warn(loaded.warnings)
-        timer.lap("read+tokenize")
+        let setup = try AnalysisSetup(mainFile: mainFile, corpus: corpus, by: flags.by, tokens: tokens, output: output, timer: &timer)
+        let (writer, grouping, tokenized, configuration) = (setup.writer, setup.grouping, setup.tokenized, setup.configuration)
 
         var nodes: Set<String>?
         if let nodeLines {
@@ -73,12 +64,9 @@ struct CooccurrenceRun {
         let nodeOptions: [(String, JSONValue)] = [
             ("nodes", nodeLines.map { .array($0.map(JSONValue.string)) } ?? .null), ("top", top.map(JSONValue.int) ?? .null),
         ]
-        try writer.finish(manifest: RunManifest.make(
-            command: command, arguments: CommandLine.arguments,
-            options: corpus.manifest + flags.manifest + nodeOptions + tokens.manifest + output.manifest,
-            corpusPath: corpus.path, corpus: loaded, tokenCounts: tokenized.documents.map(\.count),
-            grouping: grouping, outputs: writer.manifestOutputs))
+        try setup.finish(command: command, options: corpus.manifest + flags.manifest + nodeOptions + tokens.manifest + output.manifest,
+                         corpusPath: corpus.path)
         timer.lap("manifest")
-        if output.stats { timer.report(bytes: loaded.byteCount, tokens: tokenized.tokenCount) }
+        if output.stats { timer.report(bytes: setup.corpus.byteCount, tokens: tokenized.tokenCount) }
     }
 }

@@ -35,34 +35,21 @@ struct Ngrams: ParsableCommand {
     mutating func run() throws {
         try reportingErrors {
             var timer = StageTimer()
-            let writer = try output.writer(mainFile: "ngrams.csv")
-            var loaded = try corpus.load()
-            let grouping = try Grouping(loaded, by: by)
-            if !grouping.leftOut.isEmpty {
-                warn(["\(grouping.leftOut.count) document(s) have no value for '\(by ?? "")' and are left out"])
-            }
-            timer.lap("load metadata")
-            let configuration = try tokens.configuration(defaultLanguage: corpus.lang, keepOffsets: false)
-            let tokenized = try TokenPipeline.run(&loaded, configuration: configuration)
-            warn(loaded.warnings)
-            timer.lap("read+tokenize")
+            let setup = try AnalysisSetup(mainFile: "ngrams.csv", corpus: corpus, by: by, tokens: tokens, output: output, timer: &timer)
             var options = NgramOptions()
             options.sizes = n.range
             options.minCount = minCount
             options.crossSentences = crossSentences
-            try NgramTableWriter.write(NgramCounter(tokenized, grouping: grouping, options: options), to: writer)
+            try NgramTableWriter.write(NgramCounter(setup.tokenized, grouping: setup.grouping, options: options), to: setup.writer)
             timer.lap("count+write")
             let ngramOptions: [(String, JSONValue)] = [
                 ("n", .string(n.defaultValueDescription)), ("by", by.map(JSONValue.string) ?? .null),
                 ("min_count", .int(minCount)), ("cross_sentences", .bool(crossSentences)),
             ]
-            try writer.finish(manifest: RunManifest.make(
-                command: "ngrams", arguments: CommandLine.arguments,
-                options: corpus.manifest + ngramOptions + tokens.manifest + output.manifest,
-                corpusPath: corpus.path, corpus: loaded, tokenCounts: tokenized.documents.map(\.count),
-                grouping: grouping, outputs: writer.manifestOutputs))
+            try setup.finish(command: "ngrams", options: corpus.manifest + ngramOptions + tokens.manifest + output.manifest,
+                             corpusPath: corpus.path)
             timer.lap("manifest")
-            if output.stats { timer.report(bytes: loaded.byteCount, tokens: tokenized.tokenCount) }
+            if output.stats { timer.report(bytes: setup.corpus.byteCount, tokens: setup.tokenized.tokenCount) }
         }
     }
 }
