@@ -1,4 +1,3 @@
-import Foundation
 
 /// `compare.csv` and `new_terms.csv` (SPEC §6): how the vocabulary changes from one group to
 /// the next, and when each formulation first appeared and whether it stuck.

@@ -1,4 +1,3 @@
-import Foundation
 
 extension CorpusLoader {
     /// A folder with `metadata.csv`: one row per document, `doc_id` (or `file`) naming each
@@ -20,18 +19,18 @@ extension CorpusLoader {
             let where_ = "\(metadata) line \(row.line)"
             var id = values.removeValue(forKey: "doc_id") ?? ""
             let file = values["file"]
-            if id.isEmpty, let file { id = ((file as NSString).lastPathComponent as NSString).deletingPathExtension }
+            if id.isEmpty, let file { id = file.fileStem }
             guard !id.isEmpty else { throw DiscourseError("\(where_): the doc_id is empty") }
             try MetadataCheck.validate(values, at: where_)
             let path: String
             if let file {
-                path = file.hasPrefix("/") ? file : (folder as NSString).appendingPathComponent(file)
-                guard FileManager.default.fileExists(atPath: path) else {
+                path = file.hasPrefix("/") ? file : folder.appendingPath(file)
+                guard FileSystem.exists(path) else {
                     throw DiscourseError("\(path): no such file for the text of document '\(id)' (named on \(where_))")
                 }
             } else {
-                let candidates = ["\(id).txt", "texts/\(id).txt"].map { (folder as NSString).appendingPathComponent($0) }
-                guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+                let candidates = ["\(id).txt", "texts/\(id).txt"].map { folder.appendingPath($0) }
+                guard let found = candidates.first(where: { FileSystem.exists($0) }) else {
                     throw DiscourseError("\(where_): no text for doc_id '\(id)': looked for \(candidates.joined(separator: " and ")); add a 'file' column to name it")
                 }
                 path = found
@@ -45,7 +44,7 @@ extension CorpusLoader {
     func readBareFolder(_ folder: String) throws(DiscourseError) -> ([Entry], [String]) {
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: folder) } catch {
-            throw DiscourseError("\(folder): cannot list the folder (\(error.localizedDescription))")
+            throw DiscourseError("\(folder): cannot list the folder (\(error))")
         }
         let texts = names.filter { $0.lowercased().hasSuffix(".txt") }
             .sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
@@ -53,7 +52,7 @@ extension CorpusLoader {
             throw DiscourseError("\(folder): no .txt files and no metadata.csv; a corpus folder holds one .txt file per document, optionally with a metadata.csv")
         }
         let entries = texts.map { name in
-            let path = (folder as NSString).appendingPathComponent(name)
+            let path = folder.appendingPath(name)
             return Entry(id: String(name.dropLast(4)), metadata: [:], source: path, content: .file(path), line: nil)
         }
         return (entries, [])
@@ -96,7 +95,7 @@ extension CorpusLoader {
         var lineNumber = 0
         for line in content.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
-            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = String(line).trimmed()
             if trimmed.isEmpty { continue }
             let where_ = "\(path) line \(lineNumber)"
             guard let object = try? JSONDecoder().decode([String: JSONScalar].self, from: Data(trimmed.utf8)) else {

@@ -1,4 +1,3 @@
-import Foundation
 
 /// Reads a corpus from disk (SPEC §1): a folder of `.txt` files with or without a
 /// `metadata.csv`, a CSV file with a text column, or a JSON Lines file with a text field.
@@ -22,21 +21,20 @@ public struct CorpusLoader: Sendable {
     ///   path or text file, malformed metadata, a duplicate doc_id, an empty corpus.
     public func load(_ path: String) throws(DiscourseError) -> Corpus {
         try decoder.validate()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        guard let isFolder = FileSystem.isFolder(path) else {
             throw DiscourseError("\(path): no such file or folder")
         }
         var entries: [Entry]
         var fields: [String]
-        if isDirectory.boolValue {
-            let metadata = (path as NSString).appendingPathComponent("metadata.csv")
-            if FileManager.default.fileExists(atPath: metadata) {
+        if isFolder {
+            let metadata = path.appendingPath("metadata.csv")
+            if FileSystem.exists(metadata) {
                 (entries, fields) = try readMetadataFolder(path, metadata: metadata)
             } else {
                 (entries, fields) = try readBareFolder(path)
             }
         } else {
-            switch (path as NSString).pathExtension.lowercased() {
+            switch path.pathExtension.lowercased() {
             case "csv": (entries, fields) = try readCSVFile(path)
             case "jsonl", "ndjson": (entries, fields) = try readJSONLines(path)
             default:

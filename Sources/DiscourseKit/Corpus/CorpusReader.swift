@@ -1,4 +1,3 @@
-import Foundation
 
 /// Reads one document's text: reads the file, decodes it (`TextDecoder`), deletes the
 /// `--strip` matches (`TextCleaner`), and hashes the raw bytes and the cleaned text.

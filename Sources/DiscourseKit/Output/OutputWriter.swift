@@ -1,5 +1,4 @@
 import Crypto
-import Foundation
 
 /// Where a command's tables go: a folder (every table plus `run.json`) or standard output
 /// (the main table only, for pipes).
@@ -31,9 +30,8 @@ public final class OutputWriter {
         self.format = format
         self.mainFile = mainFile
         guard case .folder(let folder) = destination else { return }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
+        if let isFolder = FileSystem.isFolder(folder) {
+            guard isFolder else {
                 throw DiscourseError("--out \(folder): exists and is not a folder")
             }
         } else {
@@ -72,8 +70,8 @@ public final class OutputWriter {
             guard name == mainFile else { return }
             sink = FileSink(descriptor: 1, path: "standard output")
         case .folder(let folder):
-            let final = (folder as NSString).appendingPathComponent(name)
-            let temporary = (folder as NSString).appendingPathComponent(".\(name).tmp-\(getpid())")
+            let final = folder.appendingPath(name)
+            let temporary = folder.appendingPath(".\(name).tmp-\(getpid())")
             let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
             guard descriptor >= 0 else {
                 throw DiscourseError("\(final): cannot write the file (\(String(cString: strerror(errno))))")
@@ -88,7 +86,7 @@ public final class OutputWriter {
         }
         try emit(format.preamble + header.bytes)
         rows += header.rows
-        let batch = max(1, ParallelMap.workers * 2)
+        let batch = max(1, ParallelMap.workers)
         var next = 0
         while next < parts {
             let upper = min(parts, next + batch)
@@ -106,11 +104,10 @@ public final class OutputWriter {
     /// Writes a file that is not a table (a GraphML network) to `path`, which may lie outside
     /// the output folder; it too is renamed into place only by `finish`.
     public func writeFile(path: String, bytes: [UInt8], items: Int) throws(DiscourseError) {
-        let folder = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
+        let folder = path.deletingLastPathComponent
+        let name = path.lastPathComponent
         let directory = folder.isEmpty ? "." : folder
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileSystem.isFolder(directory) == true else {
             throw DiscourseError("\(path): the folder \(directory) does not exist")
         }
         try writeTemporary(folder: directory, name: name, bytes: bytes)
@@ -161,7 +158,7 @@ public final class OutputWriter {
             var offset = 0
             while offset < bytes.count {
                 let count = bytes.withUnsafeBytes { raw in
-                    Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                    systemWrite(descriptor, raw.baseAddress! + offset, raw.count - offset)
                 }
                 if count < 0 {
                     if errno == EINTR { continue }
@@ -173,8 +170,8 @@ public final class OutputWriter {
     }
 
     private func writeTemporary(folder: String, name: String, bytes: [UInt8]) throws(DiscourseError) {
-        let final = (folder as NSString).appendingPathComponent(name)
-        let temporary = (folder as NSString).appendingPathComponent(".\(name).tmp-\(getpid())")
+        let final = folder.appendingPath(name)
+        let temporary = folder.appendingPath(".\(name).tmp-\(getpid())")
         guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
             abandon()
             throw DiscourseError("\(final): cannot write the file (is the disk full or the folder read-only?)")
@@ -183,6 +180,11 @@ public final class OutputWriter {
     }
 
     private static func reason(_ error: Error) -> String {
-        (error as NSError).localizedFailureReason ?? error.localizedDescription
+        "\(error)"
     }
+}
+
+/// POSIX write(2), named apart from the methods called `write` above.
+private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, buffer, count)
 }

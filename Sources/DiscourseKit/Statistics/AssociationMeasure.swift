@@ -1,4 +1,3 @@
-import Foundation
 
 /// The association measures of `cooccur.csv` (SPEC §4), in column order. Logarithms are base
 /// 2 unless stated. A measure that is undefined for a table returns nil (written empty).
@@ -93,7 +92,7 @@ public enum AssociationMeasure: String, CaseIterable, Sendable {
     /// Parses a comma-separated list of measure names (`mi,log_dice`).
     public static func list(_ text: String) throws(DiscourseError) -> [AssociationMeasure] {
         var measures: [AssociationMeasure] = []
-        for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+        for name in text.split(separator: ",").map({ String($0).trimmed() }) {
             guard let measure = AssociationMeasure(rawValue: name) else {
                 throw DiscourseError("'\(name)' is not a measure; choose from \(allCases.map(\.column).joined(separator: ", "))")
             }

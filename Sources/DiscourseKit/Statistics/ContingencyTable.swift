@@ -1,4 +1,3 @@
-import Foundation
 
 /// A 2×2 contingency table of a node a and a collocate b (Evert 2008, "Corpora and
 /// collocations", in Lüdeling & Kytö (eds.), Corpus Linguistics, §58.3):

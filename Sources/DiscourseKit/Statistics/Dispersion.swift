@@ -1,4 +1,3 @@
-import Foundation
 
 /// Gries' deviation of proportions: DP = ½ Σ_d |o_d − e_d|, with o_d the share of a term's
 /// occurrences in document d and e_d the share of all tokens in d (Gries 2008, "Dispersions and

@@ -1,4 +1,3 @@
-import Foundation
 
 /// Tail probabilities of the χ², normal and Student t distributions, from the regularized
 /// incomplete gamma and beta functions.

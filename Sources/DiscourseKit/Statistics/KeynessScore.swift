@@ -1,4 +1,3 @@
-import Foundation
 
 /// Keyness of a term in a target against a reference (SPEC §5), from the 2×2 table
 /// [[a, T − a], [b, R − b]] of its frequency a in the target (T tokens) and b in the

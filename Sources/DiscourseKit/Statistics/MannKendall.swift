@@ -1,4 +1,3 @@
-import Foundation
 
 /// The Mann–Kendall trend test of a series against its order (Mann 1945, "Nonparametric tests
 /// against trend", Econometrica 13(3), doi:10.2307/1907187; Kendall 1975, *Rank Correlation

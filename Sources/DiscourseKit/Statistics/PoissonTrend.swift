@@ -1,4 +1,3 @@
-import Foundation
 
 /// A log-linear Poisson regression of a term's counts on the group index, with the groups'
 /// token counts as exposure: log μ_g = β₀ + β₁ g + log T_g, fitted by maximum likelihood with

@@ -36,7 +36,6 @@ public enum ParallelMap {
     }
 }
 
-import Foundation
 
 enum ProcessInfoCores {
     static let count = ProcessInfo.processInfo.activeProcessorCount

@@ -1,4 +1,3 @@
-import Foundation
 
 /// Reads the one-entry-per-line files that options take (`--terms`, `--stopwords FILE`,
 /// `--nodes`, `--track`): UTF-8, blank lines and lines starting with `#` skipped.
@@ -7,11 +6,11 @@ public enum LineFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DiscourseError("\(option) \(path): cannot read the file")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: [UInt8](data), as: UTF8.self) else {
             throw DiscourseError("\(option) \(path): the file is not valid UTF-8")
         }
         return text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { String($0).trimmed() }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
     }
 
@@ -21,7 +20,7 @@ public enum LineFile {
         case "en": return BuiltinStopwords.english
         case "zh": return BuiltinStopwords.chinese
         default:
-            guard FileManager.default.fileExists(atPath: name) else {
+            guard FileSystem.exists(name) else {
                 throw DiscourseError("--stopwords \(name): neither a built-in list (en, zh) nor a file")
             }
             return try read(name, option: "--stopwords")

@@ -47,6 +47,7 @@ public enum TokenPipeline {
             throw DiscourseError("\(error)")
         }
         corpus.record(results.map(\.1))
+        MemoryRelease.returnFreedMemory()
         return TokenizedCorpus(documents: results.map(\.0), vocabulary: vocabulary.snapshot(), configuration: configuration)
     }
 }

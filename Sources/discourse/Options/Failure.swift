@@ -1,12 +1,11 @@
 import ArgumentParser
 import DiscourseKit
-import Foundation
 
 /// Runs a command body and turns a `DiscourseError` into a one-line message on standard
 /// error and exit status 1 (no usage text: the user's input, not the flags, was at fault).
 func reportingErrors(_ body: () throws -> Void) throws {
     do { try body() } catch let error as DiscourseError {
-        FileHandle.standardError.write(Data("discourse: error: \(error.message)\n".utf8))
+        FileSystem.printError("discourse: error: \(error.message)")
         throw ExitCode(1)
     }
 }
@@ -14,6 +13,6 @@ func reportingErrors(_ body: () throws -> Void) throws {
 /// Prints warnings that do not stop the run.
 func warn(_ messages: [String]) {
     for message in messages {
-        FileHandle.standardError.write(Data("discourse: warning: \(message)\n".utf8))
+        FileSystem.printError("discourse: warning: \(message)")
     }
 }

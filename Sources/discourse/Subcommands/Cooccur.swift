@@ -1,6 +1,5 @@
 import ArgumentParser
 import DiscourseKit
-import Foundation
 
 struct Cooccur: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,0 +1,69 @@
+/// The few file-system questions the library asks, in one place so that they read the same
+/// with FoundationEssentials and with Foundation.
+public enum FileSystem {
+    /// Whether something exists at `path`, and whether it is a folder; nil when nothing does.
+    public static func isFolder(_ path: String) -> Bool? {
+        #if canImport(FoundationEssentials)
+        var isDirectory = false
+        #else
+        var isDirectory: ObjCBool = false
+        #endif
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+        #if canImport(FoundationEssentials)
+        return isDirectory
+        #else
+        return isDirectory.boolValue
+        #endif
+    }
+
+    /// Whether a file or folder exists at `path`.
+    public static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+
+    /// Writes a message line to standard error.
+    public static func printError(_ message: String) {
+        let line = Array((message + "\n").utf8)
+        line.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }
+    }
+}
+
+extension String {
+    /// `self` / `component`, as a path.
+    func appendingPath(_ component: String) -> String {
+        if isEmpty { return component }
+        return hasSuffix("/") ? self + component : self + "/" + component
+    }
+
+    /// The last path component (`texts/a.txt` → `a.txt`).
+    var lastPathComponent: String {
+        let trimmed = hasSuffix("/") && count > 1 ? String(dropLast()) : self
+        return trimmed.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? trimmed
+    }
+
+    /// The path without its last component (`texts/a.txt` → `texts`, `a.txt` → ``).
+    var deletingLastPathComponent: String {
+        guard let slash = lastIndex(of: "/") else { return "" }
+        return slash == startIndex ? "/" : String(self[..<slash])
+    }
+
+    /// The extension of the last component, without the dot (`a.jsonl` → `jsonl`).
+    var pathExtension: String {
+        let name = lastPathComponent
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return String(name[name.index(after: dot)...])
+    }
+
+    /// The last component without its extension (`texts/a.txt` → `a`).
+    var fileStem: String {
+        let name = lastPathComponent
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+
+    /// Without leading and trailing white space.
+    func trimmed() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}
