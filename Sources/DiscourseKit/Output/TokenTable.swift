@@ -3,11 +3,12 @@
 public enum TokenTable {
     public static let header = ["doc_id", "sentence", "position", "start", "end", "surface", "form", "kind"]
 
-    /// Renders the table, one buffer per document (rendered in parallel) after the header.
-    public static func render(_ corpus: TokenizedCorpus, documents: [Document], format: CSVFormat) -> [CSVBuffer] {
+    /// Writes the table, one part per document, rendered in parallel batches and streamed.
+    public static func write(_ corpus: TokenizedCorpus, documents: [Document], to writer: OutputWriter) throws(DiscourseError) {
+        let format = writer.format
         let forms = corpus.vocabulary.forms.map { CSVBuffer.escaped($0, format: format) }
         let kinds = TokenKind.allCases.map { CSVBuffer.escaped($0.name, format: format) }
-        let bodies = ParallelMap.run(corpus.documents.count) { d -> CSVBuffer in
+        try writer.write("tokens.csv", header: CSVBuffer(format: format, header: header), parts: corpus.documents.count) { d in
             let document = corpus.documents[d]
             let id = CSVBuffer.escaped(documents[document.index].id, format: format)
             var buffer = CSVBuffer.body(format: format, reserve: document.count * 48)
@@ -36,6 +37,5 @@ public enum TokenTable {
             }
             return buffer
         }
-        return [CSVBuffer(format: format, header: header)] + bodies
     }
 }

@@ -24,7 +24,7 @@ struct Tokens: ParsableCommand {
             let tokenized = try TokenPipeline.run(&loaded, configuration: configuration)
             warn(loaded.warnings)
             timer.lap("read+tokenize")
-            try writer.write("tokens.csv", TokenTable.render(tokenized, documents: loaded.documents, format: writer.format))
+            try TokenTable.write(tokenized, documents: loaded.documents, to: writer)
             try writer.finish(manifest: RunManifest.make(
                 command: "tokens", arguments: CommandLine.arguments, options: corpus.manifest + tokens.manifest + output.manifest,
                 corpusPath: corpus.path, corpus: loaded, tokenCounts: tokenized.documents.map(\.count),
