@@ -76,6 +76,17 @@ struct TrendStatisticsTests {
         #expect(close(GriesDP.value(counts: [(7, 10)], totalTokens: 100)!, 0.9, 1e-15))
     }
 
+    @Test func griesDPOfLynesAllemandAsPublished() throws {
+        // Lyne (1985): the French lemma ALLEMAND in the ten Tenths of his business
+        // correspondence corpus; the tlda R package documents DP = 0.4990705 (Gries scaling,
+        // 7 decimals) for these subfrequencies and part sizes.
+        let counts = [2, 0, 1, 1, 3, 0, 3, 0, 0, 0]
+        let sizes = [8143, 8058, 8271, 8125, 7959, 7941, 8146, 8001, 8003, 7930]
+        let present = zip(counts, sizes).filter { $0.0 > 0 }.map { (count: $0.0, tokens: $0.1) }
+        let dp = try #require(GriesDP.value(counts: present, totalTokens: sizes.reduce(0, +)))
+        #expect(abs(dp - 0.4990705) < 5e-8)
+    }
+
     @Test func uniformFitAgainstScipy() throws {
         // 10 and 20 in two groups of 100 tokens: E = 15, 15.
         let fit = try #require(UniformFit.test(counts: [10, 20], exposures: [100, 100]))
