@@ -31,6 +31,7 @@ struct CooccurrenceRun {
         let grouped = flags.by != nil
         let keepRows = changes || flags.graph != nil
         let kept = Mutex<[Int: [CooccurrenceRow]]>([:])
+        let degenerate = Mutex<[String]>([])
         let frequencies = Mutex([Int](repeating: 0, count: tokenized.vocabulary.count))
         let vocabulary = tokenized.vocabulary
         let minCooc = flags.minCooc
@@ -40,6 +41,7 @@ struct CooccurrenceRun {
         try writer.write(mainFile, header: CSVBuffer(format: format, header: CooccurrenceTableWriter.header(measures: measures, grouped: grouped)),
                          parts: grouping.groups.count, renderChunks: { g in
             let counts = counter.count(group: g)
+            if counts.total < 2 { degenerate.withLock { $0.append(grouping.groups[g].label) } }
             let rows = counts.rows(minCooccurrence: minCooc, top: top, sort: sort, vocabulary: vocabulary)
             if keepRows {
                 kept.withLock { $0[g] = rows }
@@ -49,6 +51,11 @@ struct CooccurrenceRun {
                                                         measures: measures, vocabulary: vocabulary, format: format)
         })
         let rows = kept.withLock { $0 }
+        let small = degenerate.withLock { $0 }
+        if !small.isEmpty {
+            let unit = flags.scope == .window ? "token" : flags.scope.rawValue
+            warn(["fewer than two \(unit)s (N < 2) in \(small.count) group(s) (\(small.prefix(5).joined(separator: ", "))): their npmi, chi2 and delta_p are undefined"])
+        }
         if changes && grouped {
             let perGroup = grouping.groups.indices.map { (label: grouping.groups[$0].label, rows: rows[$0] ?? []) }
             try writer.write("collocate_changes.csv", [CollocateChanges.render(perGroup, top: top, measure: sort,
