@@ -65,6 +65,9 @@ import Testing
         #expect(rolling.stderr.contains("no tokens on one side, so no rows for: 4 vs 2+3"))
         let comparisons = records(rolling.text).map { $0["comparison"]! }
         #expect(distinct(comparisons) == ["2 vs 1", "3 vs 1+2"])
+        let written = try CLI.run(["keyness", folder.path("c"), "--by", "session", "--baseline", "previous:2", "--out", folder.path("out")])
+        #expect(written.status == 0)
+        #expect(try folder.read("out/run.json").contains("no tokens on one side, so no rows for: 4 vs 2+3"))
         let each = try CLI.run(["keyness", folder.path("c"), "--by", "session", "--each", "--min-count", "1", "--out", "-"])
         #expect(each.status == 0)
         let eachComparisons = distinct(records(each.text).map { $0["comparison"]! })

@@ -33,7 +33,7 @@ public struct Corpus: Sendable {
     }
 
     /// Records what reading every document found: hashes and sizes, replacement and
-    /// `--strip` counts, and identical texts (as warnings).
+    /// `--strip` counts, and identical non-empty texts (as warnings).
     public mutating func record(_ readings: [CorpusReader.Reading]) {
         var removals = [Int](repeating: 0, count: reader.cleaner.patterns.count)
         var replaced = 0
@@ -48,6 +48,8 @@ public struct Corpus: Sendable {
                 replaced += reading.replacements
                 replacedDocuments += 1
             }
+            // Empty texts are not reported as copies of each other.
+            if reading.isEmptyText { continue }
             if byDigest[reading.textDigest] == nil { order.append(reading.textDigest) }
             byDigest[reading.textDigest, default: []].append(documents[i].id)
         }

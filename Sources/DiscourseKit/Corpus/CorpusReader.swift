@@ -23,6 +23,8 @@ public struct CorpusReader: Sendable {
         public var removed: [Int]
         /// SHA-256 of the cleaned text, to find identical documents.
         public var textDigest: String
+        /// Whether the cleaned text is empty.
+        public var isEmptyText = false
     }
 
     /// Reads `document`.
@@ -51,6 +53,6 @@ public struct CorpusReader: Sendable {
         let digest = text.withUnsafeBytes { SHA256Hex.of($0) }
         return Reading(text: text, sha256: bytes.isEmpty ? document.sha256 : SHA256Hex.of(bytes),
                        byteCount: bytes.isEmpty ? document.byteCount : bytes.count,
-                       replacements: replacements, removed: removed, textDigest: digest)
+                       replacements: replacements, removed: removed, textDigest: digest, isEmptyText: text.isEmpty)
     }
 }

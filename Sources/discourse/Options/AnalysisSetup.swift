@@ -26,7 +26,13 @@ struct AnalysisSetup {
     }
 
     /// Writes run.json and renames every file into place.
-    func finish(command: String, options: [(String, JSONValue)], corpusPath: String) throws {
+    /// Writes run.json (with `warnings` added to the corpus's) and renames every file into place.
+    func finish(command: String, options: [(String, JSONValue)], corpusPath: String, warnings: [String] = []) throws {
+        var corpus = self.corpus
+        corpus.warnings += warnings
+        if !grouping.leftOut.isEmpty {
+            corpus.warnings.append("\(grouping.leftOut.count) document(s) have no value for '\(grouping.field ?? "")' and are left out")
+        }
         try writer.finish(manifest: RunManifest.make(
             command: command, arguments: CommandLine.arguments, options: options,
             corpusPath: corpusPath, corpus: corpus, tokenCounts: tokenized.documents.map(\.count),

@@ -79,7 +79,8 @@ struct Keyness: ParsableCommand {
                 return buffer
             }
             let empty = skipped.withLock { $0 }
-            if !empty.isEmpty { warn(["no tokens on one side, so no rows for: \(empty.joined(separator: "; "))"]) }
+            let skippedWarning = empty.isEmpty ? [] : ["no tokens on one side, so no rows for: \(empty.joined(separator: "; "))"]
+            warn(skippedWarning)
             timer.lap("test+write")
             let options: [(String, JSONValue)] = [
                 ("by", .string(by)), ("target", .array(Self.split(target).map(JSONValue.string))),
@@ -87,7 +88,8 @@ struct Keyness: ParsableCommand {
                 ("baseline", baseline.map { .string("previous:\($0.previous)") } ?? .null), ("each", .bool(each)),
                 ("n", .string(n.defaultValueDescription)), ("min_count", .int(minCount)),
             ]
-            try setup.finish(command: "keyness", options: corpus.manifest + options + tokens.manifest + output.manifest, corpusPath: corpus.path)
+            try setup.finish(command: "keyness", options: corpus.manifest + options + tokens.manifest + output.manifest,
+                             corpusPath: corpus.path, warnings: skippedWarning)
             if output.stats { timer.report(bytes: setup.corpus.byteCount, tokens: setup.tokenized.tokenCount) }
         }
     }
