@@ -1,0 +1,207 @@
+"""Shared helpers of the Python scripts in this folder (not a script itself).
+
+ngrams_trends.py, term_trends.py and keyness_report.py import this module from their own
+folder. It
+
+  - imports pandas and matplotlib (with the Agg backend: the scripts write files, no
+    display is needed), and stops with an install hint when they are missing;
+  - checks run.json: the folder comes from the expected `discourse` command, the CSV
+    files it lists exist, have the recorded SHA-256 (check_run) and row counts
+    (check_rows);
+  - reads the CSV files with explicit column types, only an empty field as missing, in
+    chunks for the large tables, and undoes what --excel adds (BOM, formula guard);
+  - pads text for terminal tables (CJK characters take two cells) and formats p-values;
+  - lets matplotlib draw Chinese or Japanese labels with an installed CJK font.
+
+Error messages name the script that was run (ngrams_trends.py: ...).
+"""
+
+import hashlib
+import json
+import os
+import sys
+import unicodedata
+import warnings
+
+
+def _program():
+    """The file name of the script that was run, for messages."""
+    path = getattr(sys.modules.get("__main__"), "__file__", None)
+    return os.path.basename(path) if path else "discourse_io.py"
+
+
+PROGRAM = _program()
+
+try:
+    import pandas as pd
+    import matplotlib
+
+    matplotlib.use("Agg")  # write a file; no display needed
+    import matplotlib.pyplot as plt
+except ImportError as err:
+    sys.exit(
+        f"{PROGRAM} needs pandas and matplotlib ({err}).\n"
+        "Install them, e.g.:  python3 -m pip install pandas matplotlib"
+    )
+
+# Read every column with an explicit type (the dtype maps are in each script), and turn
+# only empty fields into missing values. pandas' defaults would read terms such as "null"
+# (it occurs in the State of the Union addresses), "nan", "NA" or "None" as NaN ("true"
+# could become a boolean), and group labels such as "1790" as numbers.
+CSV_OPTIONS = dict(keep_default_na=False, na_values=[""])
+CHUNK_ROWS = 500_000
+# What --excel puts before a text cell starting with = + - @ TAB or CR.
+FORMULA_GUARD_STARTS = ("'=", "'+", "'-", "'@", "'\t", "'\r")
+# Fonts for Chinese or Japanese labels; the first one installed is used (see use_cjk_font).
+CJK_FONTS = ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC",
+             "Microsoft YaHei", "SimHei", "WenQuanYi Zen Hei", "Noto Sans CJK JP",
+             "Hiragino Sans", "Arial Unicode MS"]
+
+
+def fail(message):
+    """Stop with a message naming the script."""
+    sys.exit(f"{PROGRAM}: {message}")
+
+
+# --- run.json -------------------------------------------------------------------------
+
+
+def sha256_of(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def check_run(folder, command, required, verify):
+    """Read folder/run.json, check that it is a run of `discourse COMMAND` that lists the
+    required files, and that every CSV file it lists is there and (with verify) has the
+    SHA-256 recorded for it. Returns run.json as a dict."""
+    run_path = folder / "run.json"
+    if not run_path.is_file():
+        fail(f"{run_path} not found: give a folder written by `discourse {command} --out "
+             "FOLDER`")
+    run = json.loads(run_path.read_text(encoding="utf-8"))
+    if run.get("tool") != "discourse" or run.get("command") != command:
+        fail(f"{run_path} is not from `discourse {command}` (command: "
+             f"{run.get('command')!r})")
+    names = {output["file"] for output in run.get("outputs", [])}
+    for name in required:
+        if name not in names:
+            fail(f"run.json lists no {name}")
+    for output in run.get("outputs", []):
+        path = folder / output["file"]
+        if not path.is_file():
+            fail(f"{path} is listed in run.json but missing")
+        if verify and sha256_of(path) != output.get("sha256"):
+            fail(f"{path} has changed since the run (SHA-256 differs from run.json); "
+                 "rerun discourse, or pass --no-verify")
+    return run
+
+
+def check_rows(run, name, rows):
+    """Warn when a file's data rows differ from what run.json recorded for it."""
+    for output in run.get("outputs", []):
+        if output["file"] == name and output.get("rows") != rows:
+            print(f"  warning: run.json records {output.get('rows')} rows for {name}, "
+                  f"the file has {rows}")
+
+
+# --- CSV files ------------------------------------------------------------------------
+
+
+def unguard(frame, columns):
+    """Undo the --excel formula guard (a ' put before text starting with = + - @ TAB CR)."""
+    for column in columns:
+        values = frame[column]
+        guarded = values.str.startswith(FORMULA_GUARD_STARTS, na=False)
+        if guarded.any():
+            frame.loc[guarded, column] = values[guarded].str.slice(1)
+    return frame
+
+
+def _csv_options(excel):
+    # --excel files start with a byte order mark; their CRLF line ends need nothing.
+    return dict(CSV_OPTIONS, encoding="utf-8-sig" if excel else "utf-8")
+
+
+def read_table(path, dtypes, excel, text_columns, usecols=None):
+    """A whole CSV file (for the small tables), its text columns unguarded with --excel.
+    A cell that does not fit its column's type (a damaged or foreign file) stops the
+    script with a message instead of a traceback."""
+    try:
+        frame = pd.read_csv(path, dtype=dtypes, usecols=usecols, **_csv_options(excel))
+    except (ValueError, pd.errors.ParserError) as err:
+        fail(f"{path} does not read as a discourse table ({err})")
+    return unguard(frame, text_columns) if excel else frame
+
+
+def read_chunks(path, dtypes, excel, text_columns, usecols=None):
+    """The chunks (CHUNK_ROWS rows each) of a CSV file that may hold millions of rows,
+    their text columns unguarded with --excel; errors as in read_table."""
+    try:
+        reader = pd.read_csv(path, dtype=dtypes, usecols=usecols, chunksize=CHUNK_ROWS,
+                             **_csv_options(excel))
+        for chunk in reader:
+            yield unguard(chunk, text_columns) if excel else chunk
+    except (ValueError, pd.errors.ParserError) as err:
+        fail(f"{path} does not read as a discourse table ({err})")
+
+
+# --- text -----------------------------------------------------------------------------
+
+
+def normalize(term, keep_case):
+    """Approximately the tool's own form mapping (ICU nfkc_cf, or nfkc with --keep-case):
+    NFKC, case folding, runs of whitespace as one space."""
+    text = unicodedata.normalize("NFKC", " ".join(term.split()))
+    return text if keep_case else unicodedata.normalize("NFKC", text.casefold())
+
+
+def cells(text):
+    """Width of text in terminal cells (CJK characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text, width, cut=True):
+    """Left-align text in a column of terminal cells, cutting it with … if too long (or,
+    with cut=False, letting it push the rest of the line to the right)."""
+    if cut and cells(text) > width:
+        while cells(text) > width - 1:
+            text = text[:-1]
+        text += "…"
+    return text + " " * max(0, width - cells(text))
+
+
+def fmt_p(value):
+    """A p- or q-value: two significant digits; 0.0 is an underflow (below ~5e-324; for
+    G², above ~1,410)."""
+    if pd.isna(value):
+        return ""
+    if value == 0:
+        return "<5e-324"
+    return f"{value:.1e}" if value < 0.001 else f"{value:.3f}"
+
+
+# --- charts ---------------------------------------------------------------------------
+
+
+def use_cjk_font(labels):
+    """Let matplotlib draw Chinese/Japanese labels, or say once that it cannot.
+
+    matplotlib (3.6+) falls back glyph by glyph only across the families listed in
+    font.family (not across the names in font.sans-serif), so an installed CJK font is
+    added there, after the default sans-serif font that draws Latin text."""
+    if not any(ord(ch) >= 0x2E80 for label in labels for ch in label):
+        return
+    from matplotlib import font_manager
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    for name in CJK_FONTS:
+        if name in installed:
+            plt.rcParams["font.family"] = ["sans-serif", name]
+            return
+    warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+    print("  note: no CJK font found for matplotlib (tried " + ", ".join(CJK_FONTS[:3]) +
+          ", ...): Chinese/Japanese labels will show as boxes. Install e.g. Noto Sans "
+          "CJK; the numbers are unaffected.")
