@@ -10,7 +10,7 @@ struct AnalysisSetup {
     let configuration: TokenizerConfiguration
 
     init(mainFile: String, corpus options: CorpusOptions, by field: String?, tokens: TokenOptions,
-         output: OutputOptions, timer: inout StageTimer) throws {
+         output: OutputOptions, keepOffsets: Bool = false, timer: inout StageTimer) throws {
         writer = try output.writer(mainFile: mainFile)
         var loaded = try options.load()
         grouping = try Grouping(loaded, by: field)
@@ -18,7 +18,7 @@ struct AnalysisSetup {
             warn(["\(grouping.leftOut.count) document(s) have no value for '\(field ?? "")' and are left out"])
         }
         timer.lap("load metadata")
-        configuration = try tokens.configuration(defaultLanguage: options.lang, keepOffsets: false)
+        configuration = try tokens.configuration(defaultLanguage: options.lang, keepOffsets: keepOffsets)
         tokenized = try TokenPipeline.run(&loaded, configuration: configuration)
         warn(loaded.warnings)
         corpus = loaded

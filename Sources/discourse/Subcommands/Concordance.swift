@@ -37,24 +37,16 @@ struct KWIC: ParsableCommand {
     mutating func run() throws {
         try reportingErrors {
             var timer = StageTimer()
-            let writer = try output.writer(mainFile: "kwic.csv")
-            var loaded = try corpus.load()
-            let grouping = try Grouping(loaded, by: by)
-            if !grouping.leftOut.isEmpty {
-                warn(["\(grouping.leftOut.count) document(s) have no value for '\(by ?? "")' and are left out"])
-            }
-            timer.lap("load metadata")
-            let configuration = try tokens.configuration(defaultLanguage: corpus.lang, keepOffsets: true)
-            let tokenized = try TokenPipeline.run(&loaded, configuration: configuration)
-            warn(loaded.warnings)
-            timer.lap("read+tokenize")
+            let setup = try AnalysisSetup(mainFile: "kwic.csv", corpus: corpus, by: by, tokens: tokens, output: output,
+                                          keepOffsets: true, timer: &timer)
+            let (writer, grouping, tokenized) = (setup.writer, setup.grouping, setup.tokenized)
             let lines = node + (try nodes.map { try LineFile.read($0, option: "--nodes") } ?? [])
-            let (patterns, missing) = Concordance.patterns(lines, normalizer: try LineNormalizer(configuration),
+            let (patterns, missing) = Concordance.patterns(lines, normalizer: try LineNormalizer(setup.configuration),
                                                            vocabulary: tokenized.vocabulary)
             if !missing.isEmpty { warn(["node(s) not in the corpus: \(missing.joined(separator: ", "))"]) }
             let order = grouping.groups.flatMap { group in group.documents.map { (document: $0, group: group.label) } }
             let grouped = by != nil
-            let documents = loaded.documents
+            let documents = setup.corpus.documents
             let span = self.span
             let format = writer.format
             try writer.write("kwic.csv", header: CSVBuffer(format: format, header: Concordance.header(grouped: grouped)),
@@ -67,12 +59,10 @@ struct KWIC: ParsableCommand {
             let options: [(String, JSONValue)] = [
                 ("nodes", .array(lines.map(JSONValue.string))), ("window", .int(span)), ("by", by.map(JSONValue.string) ?? .null),
             ]
-            try writer.finish(manifest: RunManifest.make(
-                command: "kwic", arguments: CommandLine.arguments, options: corpus.manifest + options + tokens.manifest + output.manifest,
-                corpusPath: corpus.path, corpus: loaded, tokenCounts: tokenized.documents.map(\.count),
-                grouping: grouping, outputs: writer.manifestOutputs))
+            try setup.finish(command: "kwic", options: corpus.manifest + options + tokens.manifest + output.manifest,
+                             corpusPath: corpus.path)
             timer.lap("manifest")
-            if output.stats { timer.report(bytes: loaded.byteCount, tokens: tokenized.tokenCount) }
+            if output.stats { timer.report(bytes: setup.corpus.byteCount, tokens: tokenized.tokenCount) }
         }
     }
 }
