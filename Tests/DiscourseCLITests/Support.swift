@@ -108,6 +108,6 @@ func records(_ text: String) -> [[String: String]] {
     return rows.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
 }
 
-/// The project's root folder, and `../shared` beside it.
+/// The project's root folder and its corpora.
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-let sharedCorpora = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpora")
+let corporaFolder = packageRoot.appendingPathComponent("Corpora")
