@@ -23,11 +23,11 @@ public struct Corpus: Sendable {
     /// Raw bytes of all documents read so far.
     public var byteCount: Int { documents.reduce(0) { $0 + $1.byteCount } }
 
-    /// Every field a document can be grouped by: `doc_id`, `year` where dates or a year
-    /// column exist, and the metadata columns.
+    /// Every field a document can be grouped by: `doc_id`, `year` and `decade` where dates or
+    /// a year column exist, and the metadata columns.
     public var groupingFields: [String] {
         var names = ["doc_id"]
-        if fields.contains("date") || fields.contains("year") { names.append("year") }
+        if fields.contains("date") || fields.contains("year") { names += ["year", "decade"] }
         for field in fields where !names.contains(field) { names.append(field) }
         return names
     }

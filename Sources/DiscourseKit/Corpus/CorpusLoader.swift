@@ -1,4 +1,14 @@
 
+/// The kinds of corpus source (SPEC §1).
+public enum CorpusFormat: String, Sendable, CaseIterable {
+    /// A folder of `.txt` files, with or without a `metadata.csv`.
+    case folder
+    /// A CSV file with a text column.
+    case csv
+    /// A JSON Lines file with a text field.
+    case jsonl
+}
+
 /// Reads a corpus from disk (SPEC §1): a folder of `.txt` files with or without a
 /// `metadata.csv`, a CSV file with a text column, or a JSON Lines file with a text field.
 public struct CorpusLoader: Sendable {
@@ -17,29 +27,43 @@ public struct CorpusLoader: Sendable {
     /// Loads the corpus at `path`: its documents and metadata. Texts in files are read
     /// later, by the token pipeline (or `Corpus.readAll()`).
     ///
+    /// - Parameter format: the kind of source; nil infers it (a folder, or a `.csv` or
+    ///   `.jsonl` file by its extension).
     /// - Throws: `DiscourseError` naming the file or line of the first problem: a missing
     ///   path or text file, malformed metadata, a duplicate doc_id, an empty corpus.
-    public func load(_ path: String) throws(DiscourseError) -> Corpus {
+    public func load(_ path: String, format: CorpusFormat? = nil) throws(DiscourseError) -> Corpus {
         try decoder.validate()
         guard let isFolder = FileSystem.isFolder(path) else {
             throw DiscourseError("\(path): no such file or folder")
         }
+        var inferred: CorpusFormat?
+        if isFolder {
+            inferred = .folder
+        } else {
+            switch path.pathExtension.lowercased() {
+            case "csv": inferred = .csv
+            case "jsonl", "ndjson": inferred = .jsonl
+            default: inferred = nil
+            }
+        }
+        guard let chosen = format ?? inferred else {
+            throw DiscourseError("\(path): not a corpus; give a folder of .txt files (with or without metadata.csv), a .csv file with a '\(textField)' column, or a .jsonl file")
+        }
+        if (chosen == .folder) != isFolder {
+            throw DiscourseError("\(path): the format is \(chosen.rawValue), but this is \(isFolder ? "a folder" : "a file")")
+        }
         var entries: [Entry]
         var fields: [String]
-        if isFolder {
+        switch chosen {
+        case .folder:
             let metadata = path.appendingPath("metadata.csv")
             if FileSystem.exists(metadata) {
                 (entries, fields) = try readMetadataFolder(path, metadata: metadata)
             } else {
                 (entries, fields) = try readBareFolder(path)
             }
-        } else {
-            switch path.pathExtension.lowercased() {
-            case "csv": (entries, fields) = try readCSVFile(path)
-            case "jsonl", "ndjson": (entries, fields) = try readJSONLines(path)
-            default:
-                throw DiscourseError("\(path): not a corpus; give a folder of .txt files (with or without metadata.csv), a .csv file with a '\(textField)' column, or a .jsonl file")
-            }
+        case .csv: (entries, fields) = try readCSVFile(path)
+        case .jsonl: (entries, fields) = try readJSONLines(path)
         }
         if entries.isEmpty { throw DiscourseError("\(path): the corpus has no documents") }
         return try build(entries, fields: fields)

@@ -49,11 +49,20 @@ public struct Document: Sendable {
         return String(date.prefix(4))
     }
 
-    /// The value of a grouping field: `doc_id`, `year`, or any metadata column.
+    /// The decade of `year`, labelled by its first year: 1789 and 1790 → `1780s`, `1790s`.
+    public var decade: String? {
+        guard let year, let value = Int(year) else { return nil }
+        let first = value >= 0 ? value / 10 * 10 : -((-value + 9) / 10 * 10)
+        return "\(first)s"
+    }
+
+    /// The value of a grouping field: `doc_id`, `year`, `decade` (derived from the year), or
+    /// any metadata column.
     public func value(of field: String) -> String? {
         switch field {
         case "doc_id": return id
         case "year": return year
+        case "decade" where metadata["decade"] == nil: return decade
         default: return metadata[field]
         }
     }

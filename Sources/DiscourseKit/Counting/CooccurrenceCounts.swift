@@ -162,36 +162,16 @@ public struct CooccurrenceCounter: Sendable {
     }
 }
 
-/// One row of `cooccur.csv` or `collocates.csv`: a pair and its table.
+/// One node–collocate pair of a group and its 2×2 table.
 public struct CooccurrenceRow: Sendable {
     public let node: UInt32
     public let collocate: UInt32
     public let table: ContingencyTable
-
-    /// Rows from strongest to weakest by a measure: descending value, undefined values last,
-    /// ties by descending O11, then collocate in code point order.
-    public static func ranked(_ rows: [CooccurrenceRow], by measure: AssociationMeasure,
-                              vocabulary: VocabularyTable) -> [CooccurrenceRow] {
-        let rank = vocabulary.rank
-        return rows.map { ($0, measure.value($0.table)) }.sorted { x, y in
-            switch (x.1, y.1) {
-            case let (a?, b?) where a != b: return a > b
-            case (_?, nil): return true
-            case (nil, _?): return false
-            default:
-                if x.0.table.o11 != y.0.table.o11 { return x.0.table.o11 > y.0.table.o11 }
-                return rank[Int(x.0.collocate)] < rank[Int(y.0.collocate)]
-            }
-        }.map(\.0)
-    }
 }
 
 extension GroupCooccurrence {
-    /// The pairs with O11 ≥ `minCooccurrence`, in SPEC §8 order: node (code point order),
-    /// descending O11, collocate. With `top`, only each node's `top` strongest collocates by
-    /// `sort` (descending; undefined values last; ties by O11, then collocate) are kept.
-    public func rows(minCooccurrence: Int, top: Int?, sort: AssociationMeasure,
-                     vocabulary: VocabularyTable) -> [CooccurrenceRow] {
+    /// Every pair with O11 ≥ `minCooccurrence`, in no particular order.
+    public func pairs(minCooccurrence: Int) -> [CooccurrenceRow] {
         var rows: [CooccurrenceRow] = []
         for table in pairs {
             table.forEach { node, collocate, o11 in
@@ -201,17 +181,18 @@ extension GroupCooccurrence {
                 }
             }
         }
+        return rows
+    }
+}
+
+extension [CooccurrenceRow] {
+    /// Sorts rows in SPEC §8 order: node (code point order), descending O11, collocate.
+    public mutating func sortForOutput(vocabulary: VocabularyTable) {
         let rank = vocabulary.rank
-        if let top {
-            var byNode: [UInt32: [CooccurrenceRow]] = [:]
-            for row in rows { byNode[row.node, default: []].append(row) }
-            rows = byNode.values.flatMap { CooccurrenceRow.ranked($0, by: sort, vocabulary: vocabulary).prefix(top) }
-        }
-        rows.sort { x, y in
+        sort { x, y in
             if x.node != y.node { return rank[Int(x.node)] < rank[Int(y.node)] }
             if x.table.o11 != y.table.o11 { return x.table.o11 > y.table.o11 }
             return rank[Int(x.collocate)] < rank[Int(y.collocate)]
         }
-        return rows
     }
 }

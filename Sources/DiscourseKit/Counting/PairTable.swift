@@ -71,13 +71,6 @@ struct PairTable: Sendable {
         }
     }
 
-    /// Adds every pair of `other`.
-    mutating func merge(_ other: PairTable) {
-        for slot in other.keys.indices where other.keys[slot] != Self.empty {
-            add(other.keys[slot], other.counts[slot])
-        }
-    }
-
     private mutating func grow() {
         let oldKeys = keys
         let oldCounts = counts

@@ -105,6 +105,14 @@ public struct TermCounts: Sendable {
         }
     }
 
+    /// Each term's position in Unicode code point order of the texts (SPEC §8).
+    public func codePointRanks() -> [Int] {
+        let order = terms.indices.sorted { terms[$0].utf8.lexicographicallyPrecedes(terms[$1].utf8) }
+        var rank = [Int](repeating: 0, count: terms.count)
+        for (position, term) in order.enumerated() { rank[term] = position }
+        return rank
+    }
+
     /// The index of each term text.
     public func termIndex() -> [String: Int] {
         Dictionary(terms.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })

@@ -45,23 +45,15 @@ public final class OutputWriter {
         }
     }
 
-    /// Writes one table from buffers joined in order (the first holding the header).
-    public func write(_ name: String, _ parts: [CSVBuffer]) throws(DiscourseError) {
-        try write(name, header: parts[0], parts: parts.count - 1) { parts[$0 + 1] }
-    }
-
-    /// Writes one table as a header and `parts` bodies, rendering the bodies in parallel
-    /// batches and streaming each batch to the file, so that a large table is never held
-    /// whole in memory.
-    public func write(_ name: String, header: CSVBuffer, parts: Int,
-                      render: (Int) -> CSVBuffer) throws(DiscourseError) {
-        try write(name, header: header, parts: parts, renderChunks: { [render($0)] })
-    }
-
-    /// Like `write(_:header:parts:render:)`, for parts that render themselves as several
-    /// buffers (a large group rendered in parallel chunks).
-    public func write(_ name: String, header: CSVBuffer, parts: Int,
-                      renderChunks render: (Int) -> [CSVBuffer]) throws(DiscourseError) {
+    /// Writes one table under `name`, rendering its parts in parallel batches (one part per
+    /// core) and streaming each batch to the file, so that a large table is never held whole
+    /// in memory.
+    ///
+    /// - Parameter progress: called with the parts done after each batch.
+    public func write(_ name: String, _ table: OutputTable, progress: (Int, Int) -> Void = { _, _ in }) throws(DiscourseError) {
+        let header = CSVBuffer(format: format, header: table.header)
+        let render = table.render
+        let parts = table.parts
         var hasher = SHA256()
         var rows = 0
         let sink: FileSink
@@ -97,6 +89,7 @@ public final class OutputWriter {
                 rows += part.rows
             }
             next = upper
+            progress(next, parts)
         }
         written.append((name, rows, SHA256Hex.hex(hasher.finalize())))
     }
@@ -114,10 +107,14 @@ public final class OutputWriter {
         written.append((path, items, SHA256Hex.of(bytes)))
     }
 
-    /// Writes `run.json` and renames every file into place. Without `finish`, no output
-    /// file appears.
+    /// Writes `run.json` and renames every file into place, `run.json` last; then removes the
+    /// files that the folder's previous `run.json` listed and this run did not write, so that
+    /// a folder never mixes two runs. Without `finish`, no output file appears.
     public func finish(manifest: JSONValue) throws(DiscourseError) {
+        var stale: [String] = []
         if case .folder(let folder) = destination {
+            let names = Set(written.map(\.file))
+            stale = Self.previousOutputs(in: folder).filter { !names.contains($0) }
             try writeTemporary(folder: folder, name: "run.json", bytes: Array(manifest.serialized().utf8))
         }
         for (temporary, final) in pending {
@@ -129,6 +126,24 @@ public final class OutputWriter {
         }
         pending.removeAll()
         createdFolder = nil
+        if case .folder(let folder) = destination {
+            for name in stale { try? FileManager.default.removeItem(atPath: folder.appendingPath(name)) }
+        }
+    }
+
+    /// The files in `folder` that its `run.json` lists: plain names only, never a path that
+    /// leads out of the folder (a network written elsewhere stays where it is).
+    static func previousOutputs(in folder: String) -> [String] {
+        struct Manifest: Decodable {
+            struct Output: Decodable { let file: String }
+            let outputs: [Output]?
+        }
+        guard let data = FileManager.default.contents(atPath: folder.appendingPath("run.json")),
+              let manifest = try? JSONDecoder().decode(Manifest.self, from: data) else { return [] }
+        return (manifest.outputs ?? []).map(\.file).filter { name in
+            !name.isEmpty && !name.contains("/") && name != "." && name != ".." && name != "run.json"
+                && FileSystem.isFolder(folder.appendingPath(name)) == false
+        }
     }
 
     /// Removes temporary files after a failure, and the output folder if this writer made it

@@ -19,9 +19,9 @@ public enum FileSystem {
     /// Whether a file or folder exists at `path`.
     public static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 
-    /// Writes a message line to standard error.
-    public static func printError(_ message: String) {
-        let line = Array((message + "\n").utf8)
+    /// Writes a message line (or, with `newline: false`, just the text) to standard error.
+    public static func printError(_ message: String, newline: Bool = true) {
+        let line = Array((newline ? message + "\n" : message).utf8)
         line.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }
     }
 }

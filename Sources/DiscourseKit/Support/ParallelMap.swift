@@ -23,17 +23,6 @@ public enum ParallelMap {
         }
         return results.map { $0! }
     }
-
-    /// Splits 0..<count into one contiguous chunk per worker and runs `body(worker, range)`
-    /// for each, in parallel, returning the workers' results in chunk order.
-    static func chunks<T>(_ count: Int, _ body: (Int, Range<Int>) -> T) -> [T] {
-        let parts = max(1, min(workers, count))
-        return run(parts) { part in
-            let lower = count * part / parts
-            let upper = count * (part + 1) / parts
-            return body(part, lower..<upper)
-        }
-    }
 }
 
 

@@ -22,13 +22,15 @@ public enum TokenPipeline {
     ///   that cannot be loaded.
     /// - Complexity: O(n) in the corpus's length; throughput is measured by
     ///   `discourse-bench` (see docs/performance.md).
-    public static func run(_ corpus: inout Corpus, configuration: TokenizerConfiguration) throws(DiscourseError) -> TokenizedCorpus {
+    public static func run(_ corpus: inout Corpus, configuration: TokenizerConfiguration,
+                           observer: any RunObserver = SilentObserver()) throws(DiscourseError) -> TokenizedCorpus {
         let normalizer = try LineNormalizer(configuration)
         let stopwords = Set(configuration.stopwords.map { normalizer.form(of: $0) }.filter { !$0.isEmpty })
         let terms = TermList(lines: configuration.terms, normalizer: normalizer)
         let vocabulary = Vocabulary(stopwords: stopwords)
         let documents = corpus.documents
         let reader = corpus.reader
+        let progress = ProgressCounter(total: documents.count, unit: "documents", observer: observer)
         let results: [(TokenizedDocument, CorpusReader.Reading)]
         do {
             results = try ParallelMap.withWorkerState(documents.count) {
@@ -39,6 +41,7 @@ public enum TokenPipeline {
                 let tokens = try tokenizer.tokenize(reading.text, language: document.language,
                                                     source: document.source, index: index)
                 reading.text = []
+                progress.step()
                 return (tokens, reading)
             }
         } catch let error as DiscourseError {

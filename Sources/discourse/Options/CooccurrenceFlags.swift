@@ -31,8 +31,7 @@ struct CooccurrenceFlags: ParsableArguments {
     @Option(help: "The measure that ranks collocates for --top, graph weights and collocate changes.")
     var sort: AssociationMeasure = .logDice
 
-    @Option(help: ArgumentHelp("Group by this field and count each group separately (N is the group's size).", valueName: "field"))
-    var by: String?
+    @OptionGroup var grouping: OptionalGroupingFlag
 
     @Option(help: ArgumentHelp("Also write the rows as a GraphML network (Gephi, igraph, networkx).", valueName: "file.graphml"))
     var graph: String?
@@ -45,28 +44,21 @@ struct CooccurrenceFlags: ParsableArguments {
         if let graph, !graph.lowercased().hasSuffix(".graphml") { throw ValidationError("--graph takes a file name ending in .graphml") }
     }
 
-    func chosenMeasures() throws(DiscourseError) -> [AssociationMeasure] {
-        guard let measures else { return AssociationMeasure.allCases }
-        let chosen = try AssociationMeasure.list(measures)
-        // SPEC order, whatever order they were named in.
-        return AssociationMeasure.allCases.filter(chosen.contains)
-    }
-
-    func options(nodes: Set<String>?) -> CooccurrenceOptions {
-        var options = CooccurrenceOptions()
-        options.scope = scope
-        options.span = span
-        options.margins = margins
-        options.crossSentences = crossSentences
-        options.minFrequency = minFreq
+    /// The library's options for these flags.
+    func options(nodes: [String]?, top: Int?, changes: Bool) throws(DiscourseError) -> CollocationOptions {
+        var options = CollocationOptions()
+        options.counting.scope = scope
+        options.counting.span = span
+        options.counting.margins = margins
+        options.counting.crossSentences = crossSentences
+        options.counting.minFrequency = minFreq
         options.nodes = nodes
+        options.minCooccurrence = minCooc
+        options.top = top
+        options.sort = sort
+        if let measures { options.measures = try AssociationMeasure.list(measures) }
+        options.changes = changes
+        options.network = graph != nil
         return options
-    }
-
-    var manifest: [(String, JSONValue)] {
-        [("scope", .string(scope.rawValue)), ("window", .int(span)), ("margins", .string(margins.rawValue)),
-         ("cross_sentences", .bool(crossSentences)), ("min_cooc", .int(minCooc)), ("min_freq", .int(minFreq)),
-         ("measures", measures.map(JSONValue.string) ?? .null), ("sort", .string(sort.rawValue)),
-         ("by", by.map(JSONValue.string) ?? .null), ("graph", graph.map(JSONValue.string) ?? .null)]
     }
 }

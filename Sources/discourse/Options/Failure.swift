@@ -9,10 +9,3 @@ func reportingErrors(_ body: () throws -> Void) throws {
         throw ExitCode(1)
     }
 }
-
-/// Prints warnings that do not stop the run.
-func warn(_ messages: [String]) {
-    for message in messages {
-        FileSystem.printError("discourse: warning: \(message)")
-    }
-}

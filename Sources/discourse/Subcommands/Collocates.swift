@@ -11,7 +11,7 @@ struct Collocates: ParsableCommand {
             for each pair of consecutive groups the collocates that entered or left the top --top.
             """)
 
-    @OptionGroup(title: "Corpus") var corpus: CorpusOptions
+    @OptionGroup(title: "Corpus") var corpus: CorpusFlags
 
     @Option(help: ArgumentHelp("The node: a word or a multi-word term (normalized like a token form).", valueName: "term"))
     var node: String
@@ -21,17 +21,20 @@ struct Collocates: ParsableCommand {
     @Option(help: ArgumentHelp("Keep the k strongest collocates by --sort in each group (0: all); collocate changes compare these.", valueName: "k"))
     var top = 20
 
-    @OptionGroup(title: "Tokens") var tokens: TokenOptions
-    @OptionGroup(title: "Output") var output: OutputOptions
+    @OptionGroup(title: "Tokens") var tokens: TokenFlags
+    @OptionGroup(title: "Output") var output: OutputFlags
 
     func validate() throws {
         guard top >= 0 else { throw ValidationError("--top must be 0 (all) or more") }
     }
 
     mutating func run() throws {
+        let (node, top, flags) = (self.node, self.top, self.flags)
         try reportingErrors {
-            try CooccurrenceRun(command: "collocates", mainFile: "collocates.csv", corpus: corpus, flags: flags, tokens: tokens,
-                                output: output, nodeLines: [node], top: top == 0 ? nil : top, changes: true).run()
+            try runAnalysis("collocates", mainFile: "collocates.csv", corpus: corpus, tokens: tokens, output: output,
+                            by: flags.grouping.by,
+                            analysis: .collocates(try flags.options(nodes: [node], top: top == 0 ? nil : top, changes: true)),
+                            graph: flags.graph)
         }
     }
 }

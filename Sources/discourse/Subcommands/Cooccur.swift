@@ -13,7 +13,7 @@ struct Cooccur: ParsableCommand {
             keeps its place in the window.
             """)
 
-    @OptionGroup(title: "Corpus") var corpus: CorpusOptions
+    @OptionGroup(title: "Corpus") var corpus: CorpusFlags
     @OptionGroup(title: "Co-occurrence") var flags: CooccurrenceFlags
 
     @Option(help: ArgumentHelp("Only these nodes: a term, or a file with one term per line.", valueName: "term|file"))
@@ -22,21 +22,23 @@ struct Cooccur: ParsableCommand {
     @Option(help: ArgumentHelp("Keep each node's k strongest collocates by --sort.", valueName: "k"))
     var top: Int?
 
-    @OptionGroup(title: "Tokens") var tokens: TokenOptions
-    @OptionGroup(title: "Output") var output: OutputOptions
+    @OptionGroup(title: "Tokens") var tokens: TokenFlags
+    @OptionGroup(title: "Output") var output: OutputFlags
 
     func validate() throws {
         if let top, top < 1 { throw ValidationError("--top must be at least 1") }
     }
 
     mutating func run() throws {
+        let (nodes, top, flags) = (self.nodes, self.top, self.flags)
         try reportingErrors {
             var nodeLines: [String]?
             if let nodes {
-                nodeLines = FileManager.default.fileExists(atPath: nodes) ? try LineFile.read(nodes, option: "--nodes") : [nodes]
+                nodeLines = FileSystem.exists(nodes) ? try LineFile.read(nodes, option: "--nodes") : [nodes]
             }
-            try CooccurrenceRun(command: "cooccur", mainFile: "cooccur.csv", corpus: corpus, flags: flags, tokens: tokens,
-                                output: output, nodeLines: nodeLines, top: top, changes: false).run()
+            try runAnalysis("cooccur", mainFile: "cooccur.csv", corpus: corpus, tokens: tokens, output: output,
+                            by: flags.grouping.by, analysis: .cooccur(try flags.options(nodes: nodeLines, top: top, changes: false)),
+                            graph: flags.graph)
         }
     }
 }

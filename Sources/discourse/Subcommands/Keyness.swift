@@ -1,6 +1,5 @@
 import ArgumentParser
 import DiscourseKit
-import Synchronization
 
 /// `--baseline previous:K`.
 struct Baseline: ExpressibleByArgument {
@@ -23,10 +22,13 @@ struct Keyness: ParsableCommand {
             every group with the K groups before it.
             """)
 
-    @OptionGroup(title: "Corpus") var corpus: CorpusOptions
+    enum MinCount: MinCountMeaning {
+        static let defaultValue = 5
+        static let help = "Test terms whose target and reference counts add up to at least k."
+    }
 
-    @Option(help: ArgumentHelp("Group by this field (session, year, date, doc_id or any metadata column).", valueName: "field"))
-    var by: String
+    @OptionGroup(title: "Corpus") var corpus: CorpusFlags
+    @OptionGroup(title: "Keyness") var grouping: GroupingFlag
 
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Target group(s), comma-separated.", valueName: "group[,group...]"))
     var target: [String] = []
@@ -40,57 +42,24 @@ struct Keyness: ParsableCommand {
     @Flag(help: "Compare every group in turn with the rest of the corpus.")
     var each = false
 
-    @Option(help: ArgumentHelp("N-gram length or range of the terms.", valueName: "n|from-to"))
-    var n = SizeRange(argument: "1")!
-
-    @Option(help: ArgumentHelp("Test terms whose target and reference counts add up to at least k.", valueName: "k"))
-    var minCount = 5
-
-    @OptionGroup(title: "Tokens") var tokens: TokenOptions
-    @OptionGroup(title: "Output") var output: OutputOptions
-
-    func validate() throws {
-        guard minCount >= 1 else { throw ValidationError("--min-count must be at least 1") }
-    }
+    @OptionGroup(title: "Keyness") var size: SizeFlag
+    @OptionGroup(title: "Keyness") var minCount: MinCountFlag<MinCount>
+    @OptionGroup(title: "Tokens") var tokens: TokenFlags
+    @OptionGroup(title: "Output") var output: OutputFlags
 
     static func split(_ values: [String]) -> [String] {
         values.flatMap { $0.split(separator: ",").map(String.init) }.filter { !$0.isEmpty }
     }
 
     mutating func run() throws {
-        try reportingErrors {
-            var timer = StageTimer()
-            let setup = try AnalysisSetup(mainFile: "keyness.csv", corpus: corpus, by: by, tokens: tokens, output: output, timer: &timer)
-            let comparisons = try KeynessAnalysis.comparisons(setup.grouping.groups, target: Self.split(target),
-                                                              reference: Self.split(reference), baseline: baseline?.previous, each: each)
-            let counts = TermCounts(setup.tokenized, grouping: setup.grouping, sizes: Array(n.range))
-            let rank = KeynessAnalysis.termRanks(counts.terms)
-            timer.lap("count")
-            let format = setup.writer.format
-            let minCount = self.minCount
-            // Comparisons are tested and rendered in parallel batches and streamed to the file.
-            let skipped = Mutex<[String]>([])
-            try setup.writer.write("keyness.csv", header: CSVBuffer(format: format, header: KeynessAnalysis.header),
-                                   parts: comparisons.count) { c in
-                guard let buffer = KeynessAnalysis.render(counts, comparisons[c], minCount: minCount, termRank: rank, format: format) else {
-                    skipped.withLock { $0.append(comparisons[c].label) }
-                    return CSVBuffer.body(format: format)
-                }
-                return buffer
-            }
-            let empty = skipped.withLock { $0 }
-            let skippedWarning = empty.isEmpty ? [] : ["no tokens on one side, so no rows for: \(empty.joined(separator: "; "))"]
-            warn(skippedWarning)
-            timer.lap("test+write")
-            let options: [(String, JSONValue)] = [
-                ("by", .string(by)), ("target", .array(Self.split(target).map(JSONValue.string))),
-                ("reference", .array(Self.split(reference).map(JSONValue.string))),
-                ("baseline", baseline.map { .string("previous:\($0.previous)") } ?? .null), ("each", .bool(each)),
-                ("n", .string(n.defaultValueDescription)), ("min_count", .int(minCount)),
-            ]
-            try setup.finish(command: "keyness", options: corpus.manifest + options + tokens.manifest + output.manifest,
-                             corpusPath: corpus.path, warnings: skippedWarning)
-            if output.stats { timer.report(bytes: setup.corpus.byteCount, tokens: setup.tokenized.tokenCount) }
-        }
+        var options = KeynessOptions()
+        options.target = Self.split(target)
+        options.reference = Self.split(reference)
+        options.baseline = baseline?.previous
+        options.each = each
+        options.sizes = size.n.range
+        options.minCount = minCount.minCount
+        try runAnalysis("keyness", mainFile: "keyness.csv", corpus: corpus, tokens: tokens, output: output,
+                        by: grouping.by, analysis: .keyness(options))
     }
 }

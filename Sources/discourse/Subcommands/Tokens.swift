@@ -10,27 +10,11 @@ struct Tokens: ParsableCommand {
             count. Use it to check segmentation, multi-word terms and stopwords before counting.
             """)
 
-    @OptionGroup(title: "Corpus") var corpus: CorpusOptions
-    @OptionGroup(title: "Tokens") var tokens: TokenOptions
-    @OptionGroup(title: "Output") var output: OutputOptions
+    @OptionGroup(title: "Corpus") var corpus: CorpusFlags
+    @OptionGroup(title: "Tokens") var tokens: TokenFlags
+    @OptionGroup(title: "Output") var output: OutputFlags
 
     mutating func run() throws {
-        try reportingErrors {
-            var timer = StageTimer()
-            let writer = try output.writer(mainFile: "tokens.csv")
-            var loaded = try corpus.load()
-            timer.lap("load metadata")
-            let configuration = try tokens.configuration(defaultLanguage: corpus.lang, keepOffsets: true)
-            let tokenized = try TokenPipeline.run(&loaded, configuration: configuration)
-            warn(loaded.warnings)
-            timer.lap("read+tokenize")
-            try TokenTable.write(tokenized, documents: loaded.documents, to: writer)
-            try writer.finish(manifest: RunManifest.make(
-                command: "tokens", arguments: CommandLine.arguments, options: corpus.manifest + tokens.manifest + output.manifest,
-                corpusPath: corpus.path, corpus: loaded, tokenCounts: tokenized.documents.map(\.count),
-                grouping: nil, outputs: writer.manifestOutputs))
-            timer.lap("manifest")
-            if output.stats { timer.report(bytes: loaded.byteCount, tokens: tokenized.tokenCount) }
-        }
+        try runAnalysis("tokens", mainFile: "tokens.csv", corpus: corpus, tokens: tokens, output: output, by: nil, analysis: .tokens)
     }
 }

@@ -2,14 +2,14 @@ import ArgumentParser
 import DiscourseKit
 
 /// Where and how tables are written (SPEC §8).
-struct OutputOptions: ParsableArguments {
+struct OutputFlags: ParsableArguments {
     @Option(help: ArgumentHelp("Output folder (created if needed; gets every table and run.json), or '-' for the main table on standard output.", valueName: "dir"))
     var out: String = "discourse-out"
 
     @Flag(help: "Write CSV for spreadsheets: UTF-8 BOM, CRLF line ends, and a ' before cells starting with = + - @ (formula guard).")
     var excel = false
 
-    @Flag(help: "Print per-stage timings, MB/s and tokens/s on standard error.")
+    @Flag(help: "Print per-stage timings, peak memory, MB/s and tokens/s on standard error.")
     var stats = false
 
     func writer(mainFile: String) throws(DiscourseError) -> OutputWriter {

@@ -8,12 +8,50 @@ public struct KeynessComparison: Sendable, Equatable {
     public let label: String
 }
 
-/// `keyness.csv` (SPEC §5): each term's frequency in the target against the reference with
-/// G², χ², p, Benjamini–Hochberg q (within each comparison), log ratio, %DIFF and BIC.
-public enum KeynessAnalysis {
-    public static let header = ["comparison", "term", "target_count", "reference_count", "target_tokens",
-                                "reference_tokens", "target_per_million", "reference_per_million", "g2", "chi2",
-                                "p_value", "q_value", "log_ratio", "perc_diff", "bic"]
+/// What `keyness` compares and tests (SPEC §5).
+public struct KeynessOptions: Sendable {
+    /// Target group labels (`--target`); with `reference`, the groups compared.
+    public var target: [String] = []
+    /// Reference group labels (`--reference`); empty for the rest of the corpus.
+    public var reference: [String] = []
+    /// `--baseline previous:K`: each group against the up to K groups before it.
+    public var baseline: Int?
+    /// `--each`: every group against the rest.
+    public var each = false
+    /// N-gram lengths of the terms (`--n`).
+    public var sizes: ClosedRange<Int> = 1...1
+    /// Test terms with target + reference count ≥ this (`--min-count`).
+    public var minCount = 5
+
+    public init() {}
+
+    /// The options as `run.json` records them, with the grouping field in its place.
+    public func manifest(by field: String?) -> [(String, JSONValue)] {
+        [("by", field.map(JSONValue.string) ?? .null), ("target", .array(target.map(JSONValue.string))),
+         ("reference", .array(reference.map(JSONValue.string))),
+         ("baseline", baseline.map { .string("previous:\($0)") } ?? .null), ("each", .bool(each)),
+         ("n", .string(sizes.sizeDescription)), ("min_count", .int(minCount))]
+    }
+}
+
+/// `keyness` (SPEC §5): each term's frequency in the target against the reference with G²,
+/// χ², p, Benjamini–Hochberg q (within each comparison), log ratio, %DIFF and BIC.
+public struct KeynessAnalysis: Sendable {
+    public var options: KeynessOptions
+
+    public init(options: KeynessOptions) { self.options = options }
+
+    /// Sets up the comparisons and counts the terms; each comparison is tested when its
+    /// rows are asked for.
+    ///
+    /// - Throws: `DiscourseError` for unknown group labels, overlapping target and reference,
+    ///   a grouping with fewer than two groups, or no comparison asked for.
+    public func run(_ input: AnalysisInput) throws(DiscourseError) -> KeynessResult {
+        let comparisons = try Self.comparisons(input.grouping.groups, target: options.target, reference: options.reference,
+                                               baseline: options.baseline, each: options.each)
+        return KeynessResult(comparisons: comparisons, counts: input.termCounts(sizes: Array(options.sizes)),
+                             minCount: options.minCount)
+    }
 
     /// The comparisons asked for: `--target` (against `--reference` or the rest),
     /// `--baseline previous:K` (each group against the up to K groups before it), or `each`
@@ -72,13 +110,40 @@ public enum KeynessAnalysis {
                                   label: "\(label(targetIndices)) vs \(label(referenceIndices))")]
     }
 
-    /// The rows of one comparison, in SPEC §8 order: descending signed G², then term.
-    ///
-    /// - Parameters:
-    ///   - termRank: each term's position in code point order.
-    /// - Returns: nil when the target or the reference has no tokens.
-    public static func render(_ counts: TermCounts, _ comparison: KeynessComparison, minCount: Int,
-                              termRank: [Int], format: CSVFormat) -> CSVBuffer? {
+}
+
+/// The comparisons of a keyness analysis, tested on demand.
+public struct KeynessResult: Sendable {
+    public let comparisons: [KeynessComparison]
+    public let counts: TermCounts
+    public let minCount: Int
+    /// Each term's position in code point order, for the row order.
+    let termRank: [Int]
+    /// Labels of the comparisons with no tokens on one side (they have no rows).
+    public let skipped: [String]
+
+    init(comparisons: [KeynessComparison], counts: TermCounts, minCount: Int) {
+        self.comparisons = comparisons
+        self.counts = counts
+        self.minCount = minCount
+        termRank = counts.codePointRanks()
+        let total = counts.groupTokens.reduce(0, +)
+        skipped = comparisons.compactMap { comparison in
+            let target = comparison.target.reduce(0) { $0 + counts.groupTokens[$1] }
+            let reference = comparison.reference.map { $0.reduce(0) { $0 + counts.groupTokens[$1] } } ?? total - target
+            return target > 0 && reference > 0 ? nil : comparison.label
+        }
+    }
+
+    /// A note for comparisons left without rows.
+    public var warnings: [String] {
+        skipped.isEmpty ? [] : ["no tokens on one side, so no rows for: \(skipped.joined(separator: "; "))"]
+    }
+
+    /// The tested terms of comparison c in SPEC §8 order (descending signed G², then term),
+    /// or nil when the target or the reference has no tokens.
+    public func rows(_ c: Int) -> KeynessRows? {
+        let comparison = comparisons[c]
         let termCount = counts.terms.count
         var a = [Int](repeating: 0, count: termCount)
         var targetTokens = 0
@@ -109,36 +174,29 @@ public enum KeynessAnalysis {
             if gx != gy { return gx > gy }
             return termRank[tested[x].term] < termRank[tested[y].term]
         }
-        var buffer = CSVBuffer.body(format: format, reserve: tested.count * 200)
-        let label = CSVBuffer.escaped(comparison.label, format: format)
-        let (t, r) = (Double(targetTokens), Double(referenceTokens))
-        for i in order {
-            let (term, score) = tested[i]
-            buffer.escaped(label)
-            buffer.text(counts.terms[term])
-            buffer.int(a[term])
-            buffer.int(b[term])
-            buffer.int(targetTokens)
-            buffer.int(referenceTokens)
-            buffer.real(Double(a[term]) / t * 1_000_000)
-            buffer.real(Double(b[term]) / r * 1_000_000)
-            buffer.real(score.g2)
-            buffer.real(score.chi2)
-            buffer.real(score.pValue)
-            buffer.real(q[i])
-            buffer.real(score.logRatio)
-            buffer.real(score.percentDifference)
-            buffer.real(score.bic)
-            buffer.endRow()
+        let rows = order.map { i in
+            KeynessRow(term: tested[i].term, targetCount: a[tested[i].term], referenceCount: b[tested[i].term],
+                       score: tested[i].score, q: q[i])
         }
-        return buffer
+        return KeynessRows(comparison: comparison, targetTokens: targetTokens, referenceTokens: referenceTokens, rows: rows)
     }
+}
 
-    /// Each term's position in Unicode code point order.
-    public static func termRanks(_ terms: [String]) -> [Int] {
-        let order = terms.indices.sorted { terms[$0].utf8.lexicographicallyPrecedes(terms[$1].utf8) }
-        var rank = [Int](repeating: 0, count: terms.count)
-        for (position, term) in order.enumerated() { rank[term] = position }
-        return rank
-    }
+/// One comparison's tested terms.
+public struct KeynessRows: Sendable {
+    public let comparison: KeynessComparison
+    /// T and R: tokens of the target and the reference.
+    public let targetTokens: Int
+    public let referenceTokens: Int
+    public let rows: [KeynessRow]
+}
+
+/// One term of a comparison: a and b, the scores, and the Benjamini–Hochberg q.
+public struct KeynessRow: Sendable {
+    /// Index into the result's `counts.terms`.
+    public let term: Int
+    public let targetCount: Int
+    public let referenceCount: Int
+    public let score: KeynessScore
+    public let q: Double?
 }

@@ -3,12 +3,11 @@
 public enum TokenTable {
     public static let header = ["doc_id", "sentence", "position", "start", "end", "surface", "form", "kind"]
 
-    /// Writes the table, one part per document, rendered in parallel batches and streamed.
-    public static func write(_ corpus: TokenizedCorpus, documents: [Document], to writer: OutputWriter) throws(DiscourseError) {
-        let format = writer.format
+    /// The table, one part per document.
+    public static func table(_ corpus: TokenizedCorpus, documents: [Document], format: CSVFormat) -> OutputTable {
         let forms = corpus.vocabulary.forms.map { CSVBuffer.escaped($0, format: format) }
         let kinds = TokenKind.allCases.map { CSVBuffer.escaped($0.name, format: format) }
-        try writer.write("tokens.csv", header: CSVBuffer(format: format, header: header), parts: corpus.documents.count) { d in
+        return OutputTable(header: header, parts: corpus.documents.count) { d in
             let document = corpus.documents[d]
             let id = CSVBuffer.escaped(documents[document.index].id, format: format)
             var buffer = CSVBuffer.body(format: format, reserve: document.count * 48)
@@ -35,7 +34,7 @@ public enum TokenTable {
                 buffer.escaped(kinds[Int(document.kinds[t].rawValue)])
                 buffer.endRow()
             }
-            return buffer
+            return [buffer]
         }
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import DiscourseKit
 
 /// How to read the corpus (SPEC §1).
-struct CorpusOptions: ParsableArguments {
+struct CorpusFlags: ParsableArguments {
     @Argument(help: ArgumentHelp(
         "The corpus: a folder of .txt files (with or without metadata.csv), a .csv file with a text column, or a .jsonl file.",
         valueName: "corpus"))
@@ -26,21 +26,14 @@ struct CorpusOptions: ParsableArguments {
     @Option(name: .customLong("where"), help: ArgumentHelp("Analyse only documents whose field has this value (repeatable): lang=zh, doc_id!=gwr-2017-en. Conditions on one field are alternatives; on different fields all must hold.", valueName: "field=value"))
     var conditions: [String] = []
 
-    func load() throws(DiscourseError) -> Corpus {
-        let loader = CorpusLoader(
-            reader: CorpusReader(decoder: TextDecoder(encoding: encoding, replaceInvalid: replaceInvalid),
-                                 cleaner: try TextCleaner(patterns: strip)),
-            textField: textField)
-        var corpus = try loader.load(path)
-        var filters: [DocumentFilter] = []
-        for condition in conditions { filters.append(try DocumentFilter(parsing: condition)) }
-        try corpus.filter(filters)
-        return corpus
-    }
-
-    var manifest: [(String, JSONValue)] {
-        [("encoding", encoding.map(JSONValue.string) ?? .null), ("replace_invalid", .bool(replaceInvalid)),
-         ("strip", .array(strip.map(JSONValue.string))), ("lang", .string(lang)), ("text_field", .string(textField)),
-         ("where", .array(conditions.map(JSONValue.string)))]
+    var options: CorpusOptions {
+        var options = CorpusOptions(path: path)
+        options.encoding = encoding
+        options.replaceInvalid = replaceInvalid
+        options.strip = strip
+        options.language = lang
+        options.textField = textField
+        options.conditions = conditions
+        return options
     }
 }

@@ -4,8 +4,9 @@
 /// is directed; sentence and document tables are symmetric, so each pair becomes one
 /// undirected edge.
 public enum GraphMLWriter {
-    public static func render(_ rows: [(group: String?, row: CooccurrenceRow)], directed: Bool,
-                              measure: AssociationMeasure, frequencies: [Int], vocabulary: VocabularyTable) -> [UInt8] {
+    public static func render(_ network: CooccurrenceNetwork) -> [UInt8] {
+        let (rows, directed, measure, frequencies, vocabulary) =
+            (network.edges, network.directed, network.measure, network.frequencies, network.vocabulary)
         var ids: [UInt32: Int] = [:]
         var order: [UInt32] = []
         for (_, row) in rows {

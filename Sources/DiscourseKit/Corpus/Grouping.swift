@@ -10,8 +10,9 @@ public struct Group: Sendable {
 }
 
 /// Documents grouped by one field and put in diachronic order (SPEC §1): by numeric value
-/// where every value is numeric, else by the earliest date of each group's documents where
-/// every group has one, else by label in Unicode code point order.
+/// where every value is numeric (a decade such as `1790s` by its first year), else by the
+/// earliest date of each group's documents where every group has one, else by label in
+/// Unicode code point order.
 public struct Grouping: Sendable {
     /// The grouping field, or nil for the whole corpus as one group labelled `all`.
     public let field: String?
@@ -54,9 +55,12 @@ public struct Grouping: Sendable {
             return Group(label: label, documents: members[label]!,
                          firstDate: dates.min(by: Self.precedes), lastDate: dates.max(by: Self.precedes))
         }
-        let numbers = groups.map { Double($0.label) }
-        if numbers.allSatisfy({ $0 != nil && $0!.isFinite }) {
-            groups.sort { (Double($0.label)!, $0.label.unicodeScalars) < (Double($1.label)!, $1.label.unicodeScalars) }
+        let numbers = groups.map { Self.numericValue(of: $0.label, field: field) }
+        if numbers.allSatisfy({ $0 != nil }) {
+            groups.sort {
+                (Self.numericValue(of: $0.label, field: field)!, $0.label.unicodeScalars)
+                    < (Self.numericValue(of: $1.label, field: field)!, $1.label.unicodeScalars)
+            }
         } else if groups.allSatisfy({ $0.firstDate != nil }) {
             groups.sort {
                 $0.firstDate! != $1.firstDate! ? Self.precedes($0.firstDate!, $1.firstDate!) : Self.precedes($0.label, $1.label)
@@ -66,6 +70,20 @@ public struct Grouping: Sendable {
         }
         self.groups = groups
         self.leftOut = missing
+    }
+
+    /// The warning for documents without a value for the field, if any.
+    public var leftOutWarning: String? {
+        leftOut.isEmpty ? nil : "\(leftOut.count) document(s) have no value for '\(field ?? "")' and are left out"
+    }
+
+    /// The number a group label stands for, when it is one: the label itself (`2024`, `19`),
+    /// or for a decade (`1790s`) its first year. Diachronic order and the gaps that charts
+    /// show between non-adjacent groups follow these numbers.
+    public static func numericValue(of label: String, field: String?) -> Double? {
+        let text = field == "decade" && label.hasSuffix("s") ? String(label.dropLast()) : label
+        guard let value = Double(text), value.isFinite else { return nil }
+        return value
     }
 
     /// One group per document, for counting documents separately.

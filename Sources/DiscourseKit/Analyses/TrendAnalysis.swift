@@ -1,25 +1,81 @@
-/// `trends.csv` and `trend_stats.csv` (SPEC §6): each tracked term's series over the ordered
-/// groups and the statistics of its change.
-public struct TrendAnalysis: Sendable {
-    public static let trendsHeader = ["group", "term", "count", "per_million", "doc_freq"]
-    public static let statsHeader = ["term", "mk_tau", "mk_z", "mk_p", "mk_q", "sen_slope", "poisson_slope", "poisson_p",
-                                     "dispersion", "quasi_p", "g2_uniform", "uniform_p", "dp", "first_group", "last_group",
-                                     "peak_group", "groups_present"]
+/// What `trends` follows (SPEC §6).
+public struct TrendOptions: Sendable {
+    /// Tracked term lines (`--track`), normalized like token forms; nil tracks every term
+    /// with at least `minCount` occurrences.
+    public var track: [String]?
+    /// Where the tracked lines came from (a file name), for `run.json`.
+    public var trackSource: String?
+    /// Without `track`: the least total count of a term followed (`--min-count`).
+    public var minCount = 20
+    /// N-gram lengths of the terms when every term is followed (`--n`).
+    public var sizes: ClosedRange<Int> = 1...1
 
+    public init() {}
+
+    /// The options as `run.json` records them, with the grouping field and the tracked terms
+    /// as resolved.
+    public func manifest(by field: String?, trackedTerms: [String]?) -> [(String, JSONValue)] {
+        [("by", field.map(JSONValue.string) ?? .null), ("track", trackSource.map(JSONValue.string) ?? .null),
+         ("tracked_terms", trackedTerms.map { .array($0.map(JSONValue.string)) } ?? .null),
+         ("min_count", .int(minCount)), ("n", .string(sizes.sizeDescription))]
+    }
+}
+
+/// `trends` (SPEC §6): each tracked term's series over the ordered groups and the statistics
+/// of its change.
+public struct TrendAnalysis: Sendable {
+    public var options: TrendOptions
+
+    public init(options: TrendOptions) { self.options = options }
+
+    /// Resolves the tracked lines, counts the terms and computes every term's statistics.
+    ///
+    /// A tracked line is a multi-word term where `--terms` made it one token (its form, with
+    /// `_` for spaces), else an n-gram (forms joined by spaces).
+    ///
+    /// - Throws: `DiscourseError` when the grouping has fewer than two groups.
+    public func run(_ input: AnalysisInput) throws(DiscourseError) -> TrendResult {
+        let groups = input.grouping.groups
+        guard groups.count >= 2 else {
+            throw DiscourseError("trends need at least two groups, but --by \(input.grouping.field ?? "") gives only '\(groups[0].label)'")
+        }
+        var sizes = Array(options.sizes)
+        var tracked: [String]?
+        if let lines = options.track {
+            let normalizer = try LineNormalizer(input.tokens.configuration)
+            let known = Set(input.tokens.vocabulary.forms)
+            tracked = lines.map { line in
+                let term = normalizer.form(of: line)
+                return known.contains(term) ? term : String(decoding: normalizer.normalize(line), as: UTF16.self)
+            }
+            sizes = Array(Set(tracked!.map { $0.split(separator: " ").count }))
+        }
+        return TrendResult(input.termCounts(sizes: sizes), terms: tracked, minCount: options.minCount)
+    }
+}
+
+/// Each tracked term's counts per group and the statistics of its series.
+public struct TrendResult: Sendable {
     public let counts: TermCounts
     /// Tracked term indices in code point order of their text; negative for a tracked term
     /// that does not occur (its text in `absent`).
     public let tracked: [Int]
     /// Texts of tracked terms that do not occur in the corpus.
     public let absent: [Int: String]
+    /// The tracked terms as resolved from `--track` lines (nil when every term is followed).
+    public let trackedTerms: [String]?
     /// counts[t][g] and documents[t][g] of tracked term t (position in `tracked`).
     let matrix: [[Int]]
     let documentMatrix: [[Int]]
+    /// Each tracked term's statistics, and the Benjamini–Hochberg q of its Mann–Kendall p.
+    public let statistics: [Statistics]
+    public let mkQ: [Double?]
 
     /// Tracks `terms` (texts as they would appear in `ngrams.csv`; absent ones give zero rows),
     /// or, when nil, every term whose total count is at least `minCount`.
-    public init(_ counts: TermCounts, terms: [String]?, minCount: Int) {
+    init(_ counts: TermCounts, terms: [String]?, minCount: Int) {
         self.counts = counts
+        trackedTerms = terms
         var tracked: [Int] = []
         var absent: [Int: String] = [:]
         if let terms {
@@ -50,28 +106,21 @@ public struct TrendAnalysis: Sendable {
         self.absent = absent
         self.matrix = matrix
         self.documentMatrix = documentMatrix
+        statistics = Self.statistics(counts: counts, tracked: tracked, matrix: matrix)
+        mkQ = BenjaminiHochberg.adjust(statistics.map { $0.mannKendall?.p })
+    }
+
+    /// Tracked terms.
+    public var termCount: Int { tracked.count }
+
+    /// Term t's count and documents containing it in group g.
+    public func count(term t: Int, group g: Int) -> (count: Int, documents: Int) {
+        (matrix[t][g], documentMatrix[t][g])
     }
 
     /// The text of tracked term t.
     public func text(_ t: Int) -> String {
         tracked[t] >= 0 ? counts.terms[tracked[t]] : absent[tracked[t]]!
-    }
-
-    /// `trends.csv` rows of group g: every tracked term, zero rows included; per_million is
-    /// empty for a group without tokens.
-    public func renderTrends(group g: Int, format: CSVFormat) -> CSVBuffer {
-        var buffer = CSVBuffer.body(format: format, reserve: tracked.count * 40)
-        let label = CSVBuffer.escaped(counts.groups[g].label, format: format)
-        let tokens = Double(counts.groupTokens[g])
-        for t in tracked.indices {
-            buffer.escaped(label)
-            buffer.text(text(t))
-            buffer.int(matrix[t][g])
-            if tokens > 0 { buffer.real(Double(matrix[t][g]) / tokens * 1_000_000) } else { buffer.missing() }
-            buffer.int(documentMatrix[t][g])
-            buffer.endRow()
-        }
-        return buffer
     }
 
     /// One term's statistics.
@@ -89,7 +138,7 @@ public struct TrendAnalysis: Sendable {
 
     /// The statistics of every tracked term (computed in parallel). Groups without tokens are
     /// left out of the series; the others keep their position (1, 2, ...) in group order.
-    public func statistics() -> [Statistics] {
+    static func statistics(counts: TermCounts, tracked: [Int], matrix: [[Int]]) -> [Statistics] {
         let withTokens = counts.groups.indices.filter { counts.groupTokens[$0] > 0 }
         let positions = withTokens.map { Double($0 + 1) }
         let exposures = withTokens.map { Double(counts.groupTokens[$0]) }
@@ -123,34 +172,5 @@ public struct TrendAnalysis: Sendable {
                 dp: GriesDP.value(counts: perDocument[t], totalTokens: totalTokens),
                 firstGroup: present.first, lastGroup: present.last, peakGroup: peak, groupsPresent: present.count)
         }
-    }
-
-    /// `trend_stats.csv`: one row per tracked term, in code point order; `mk_q` adjusts `mk_p`
-    /// over all terms (Benjamini–Hochberg).
-    public func renderStatistics(_ statistics: [Statistics], format: CSVFormat) -> CSVBuffer {
-        var buffer = CSVBuffer(format: format, header: Self.statsHeader)
-        let q = BenjaminiHochberg.adjust(statistics.map { $0.mannKendall?.p })
-        let labels = counts.groups.map(\.label)
-        for (t, s) in statistics.enumerated() {
-            buffer.text(text(t))
-            buffer.real(s.mannKendall?.tau)
-            buffer.real(s.mannKendall?.z)
-            buffer.real(s.mannKendall?.p)
-            buffer.real(q[t])
-            buffer.real(s.senSlope)
-            buffer.real(s.poisson?.slope)
-            buffer.real(s.poisson?.p)
-            buffer.real(s.poisson?.dispersion)
-            buffer.real(s.poisson?.quasiP)
-            buffer.real(s.uniform?.g2)
-            buffer.real(s.uniform?.p)
-            buffer.real(s.dp)
-            for group in [s.firstGroup, s.lastGroup, s.peakGroup] {
-                if let group { buffer.text(labels[group]) } else { buffer.missing() }
-            }
-            buffer.int(s.groupsPresent)
-            buffer.endRow()
-        }
-        return buffer
     }
 }

@@ -1,0 +1,61 @@
+/// `ngrams` (SPEC §3): n-gram frequencies per group, counted a group at a time when the
+/// writer asks for them, so that the tables of all groups are never in memory together.
+public struct NgramAnalysis: Sendable {
+    public var options: NgramOptions
+
+    public init(options: NgramOptions = NgramOptions()) { self.options = options }
+
+    public func run(_ input: AnalysisInput) -> NgramResult {
+        NgramResult(counter: NgramCounter(input.tokens, grouping: input.grouping, options: options))
+    }
+}
+
+/// The n-grams of every group, counted on demand.
+public struct NgramResult: Sendable {
+    public let counter: NgramCounter
+
+    public var groupCount: Int { counter.grouping.groups.count }
+
+    /// Group g's tables with their rows in SPEC §8 order (descending count, then text).
+    public func group(_ g: Int) -> NgramGroupRows {
+        let counts = counter.count(groups: g..<g + 1)[0]
+        return NgramGroupRows(counts: counts, rows: counts.tables.indices.map { counter.rows(counts, tableIndex: $0) })
+    }
+
+    /// Each group's size figures (`groups.csv`).
+    public func summaries() -> [GroupSummary] { counter.summaries() }
+}
+
+/// One group's n-gram tables and the entries each keeps, in output order.
+public struct NgramGroupRows: Sendable {
+    public let counts: GroupNgramCounts
+    /// Entries of `counts.tables[t]` kept by `--min-count`, in output order.
+    let rows: [[Int]]
+
+    /// Each kept row: n, the form ids, count and document frequency.
+    public func forEachRow(_ body: (_ n: Int, _ ids: ArraySlice<UInt32>, _ count: Int, _ documents: Int) -> Void) {
+        for (t, table) in counts.tables.enumerated() {
+            for entry in rows[t] {
+                body(table.n, table.ids(of: entry), table.counts[entry], Int(table.documentFrequencies[entry]))
+            }
+        }
+    }
+
+    /// Rows kept, for buffer sizing.
+    public var rowCount: Int { rows.reduce(0) { $0 + $1.count } }
+}
+
+extension NgramOptions {
+    /// The options as `run.json` records them, with the grouping field in its place.
+    public func manifest(by field: String?) -> [(String, JSONValue)] {
+        [("n", .string(sizes.sizeDescription)), ("by", field.map(JSONValue.string) ?? .null),
+         ("min_count", .int(minCount)), ("cross_sentences", .bool(crossSentences))]
+    }
+}
+
+extension ClosedRange<Int> {
+    /// An n-gram length or range as the `--n` option writes it: `2`, `1-3`.
+    public var sizeDescription: String {
+        lowerBound == upperBound ? "\(lowerBound)" : "\(lowerBound)-\(upperBound)"
+    }
+}

@@ -1,0 +1,26 @@
+/// One CSV table of a run: its header and its rows, rendered part by part (a group, a
+/// comparison, a document) on all cores and streamed to the file, so that a large table is
+/// never whole in memory.
+public struct OutputTable: Sendable {
+    /// Column names, in order.
+    public let header: [String]
+    /// How many parts the rows come in.
+    public let parts: Int
+    /// Part p's rows, as one or more buffers (a large part rendered in parallel chunks).
+    public let render: @Sendable (_ part: Int) -> [CSVBuffer]
+
+    public init(header: [String], parts: Int, render: @escaping @Sendable (Int) -> [CSVBuffer]) {
+        self.header = header
+        self.parts = parts
+        self.render = render
+    }
+
+    /// A table whose rows are rendered at once.
+    public init(header: [String], format: CSVFormat, rows: @escaping @Sendable (inout CSVBuffer) -> Void) {
+        self.init(header: header, parts: 1) { _ in
+            var buffer = CSVBuffer.body(format: format)
+            rows(&buffer)
+            return [buffer]
+        }
+    }
+}

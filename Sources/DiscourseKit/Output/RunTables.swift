@@ -1,0 +1,30 @@
+/// The tables an analysis result is written as, each with the base of its file name
+/// (`ngrams`, `trend_stats`, ...), in the order they are written.
+public enum RunTables {
+    /// - Parameters:
+    ///   - kind: the analysis (`cooccur` and `collocates` name their main table after it).
+    ///   - groups: include `groups.csv` with the n-grams (a command writes it; a study
+    ///     writes one per grouping instead).
+    public static func tables(for result: AnalysisResult, kind: String, run: StudyRun,
+                              groups: Bool, format: CSVFormat) -> [(base: String, table: OutputTable)] {
+        switch result {
+        case .tokens:
+            return [("tokens", TokenTable.table(run.tokens, documents: run.corpus.documents, format: format))]
+        case .ngrams(let ngrams):
+            return [("ngrams", NgramTables.ngrams(ngrams, format: format))]
+                + (groups ? [("groups", NgramTables.groups(ngrams.summaries(), format: format))] : [])
+        case .collocation(let collocation):
+            return [(kind, CooccurrenceTables.pairs(collocation, format: format))]
+                + (collocation.hasChanges ? [("collocate_changes", CooccurrenceTables.changes(collocation, format: format))] : [])
+        case .keyness(let keyness):
+            return [("keyness", KeynessTable.table(keyness, format: format))]
+        case .trends(let trends):
+            return [("trends", TrendTables.trends(trends, format: format)), ("trend_stats", TrendTables.statistics(trends, format: format))]
+        case .comparison(let comparison):
+            return [("compare", ComparisonTables.compare(comparison, format: format)),
+                    ("new_terms", ComparisonTables.newTerms(comparison, format: format))]
+        case .concordance(let concordance):
+            return [("kwic", ConcordanceTable.table(concordance, format: format))]
+        }
+    }
+}

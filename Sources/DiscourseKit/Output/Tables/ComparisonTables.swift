@@ -1,0 +1,32 @@
+/// `compare.csv` and `new_terms.csv` (SPEC §6).
+public enum ComparisonTables {
+    public static let compareHeader = ["previous_group", "group", "jaccard", "cosine", "new_types", "dropped_types"]
+    public static let newTermsHeader = ["term", "first_group", "count", "groups_present_after", "groups_after"]
+
+    public static func compare(_ result: ComparisonResult, format: CSVFormat) -> OutputTable {
+        OutputTable(header: compareHeader, format: format) { buffer in
+            for change in result.changes {
+                buffer.text(change.previousGroup)
+                buffer.text(change.group)
+                buffer.real(change.jaccard)
+                buffer.real(change.cosine)
+                buffer.int(change.newTypes)
+                buffer.int(change.droppedTypes)
+                buffer.endRow()
+            }
+        }
+    }
+
+    public static func newTerms(_ result: ComparisonResult, format: CSVFormat) -> OutputTable {
+        OutputTable(header: newTermsHeader, format: format) { buffer in
+            for term in result.newTerms {
+                buffer.text(term.term)
+                buffer.text(term.firstGroup)
+                buffer.int(term.count)
+                buffer.int(term.groupsPresentAfter)
+                buffer.int(term.groupsAfter)
+                buffer.endRow()
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+/// `ngrams.csv` and `groups.csv` (SPEC §3).
+public enum NgramTables {
+    public static let ngramsHeader = ["group", "n", "ngram", "count", "doc_freq", "per_million"]
+    public static let groupsHeader = ["group", "docs", "tokens", "sentences", "types", "first_date", "last_date"]
+
+    /// `ngrams.csv`: rows in group order, then n, descending count, n-gram text; one part per
+    /// group, counted when it is rendered.
+    public static func ngrams(_ result: NgramResult, format: CSVFormat) -> OutputTable {
+        let forms = result.counter.vocabulary.forms.map { Array($0.utf8) }
+        return OutputTable(header: ngramsHeader, parts: result.groupCount) { g in
+            [render(result.group(g), forms: forms, format: format)]
+        }
+    }
+
+    /// One group's rows.
+    ///
+    /// per_million = count / tokens(group) × 1,000,000, computed in that order (as R's
+    /// `count / tokens * 1e6` does), so that the doubles match a researcher's own.
+    static func render(_ group: NgramGroupRows, forms: [[UInt8]], format: CSVFormat) -> CSVBuffer {
+        let label = CSVBuffer.escaped(group.counts.summary.group.label, format: format)
+        var buffer = CSVBuffer.body(format: format, reserve: group.rowCount * (label.count + 48))
+        var ngram: [UInt8] = []
+        let tokens = Double(group.counts.summary.tokens)
+        group.forEachRow { n, ids, count, documents in
+            ngram.removeAll(keepingCapacity: true)
+            for (i, id) in ids.enumerated() {
+                if i > 0 { ngram.append(0x20) }
+                ngram.append(contentsOf: forms[Int(id)])
+            }
+            buffer.escaped(label)
+            buffer.int(n)
+            ngram.withUnsafeBufferPointer { buffer.text(utf8: $0) }
+            buffer.int(count)
+            buffer.int(documents)
+            buffer.real(Double(count) / tokens * 1_000_000)
+            buffer.endRow()
+        }
+        return buffer
+    }
+
+    /// `groups.csv`: one row per group in group order.
+    public static func groups(_ summaries: [GroupSummary], format: CSVFormat) -> OutputTable {
+        OutputTable(header: groupsHeader, format: format) { buffer in
+            for summary in summaries {
+                buffer.text(summary.group.label)
+                buffer.int(summary.group.documents.count)
+                buffer.int(summary.tokens)
+                buffer.int(summary.sentences)
+                buffer.int(summary.types)
+                if let first = summary.group.firstDate { buffer.text(first) } else { buffer.missing() }
+                if let last = summary.group.lastDate { buffer.text(last) } else { buffer.missing() }
+                buffer.endRow()
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+/// A declared set of analyses of one corpus: how to read and tokenize it, the groupings, and
+/// the analyses of each grouping. `discourse study STUDY.yaml` reads one from a file
+/// (`StudyFile`); each command is a study of one analysis and one grouping.
+public struct Study: Sendable {
+    /// A title for the report (the corpus's name, not a path).
+    public var title: String?
+    public var corpus: CorpusOptions
+    public var tokens: TokenOptions
+    /// The grouping fields (`year`, `decade`, `session`, any metadata column); nil is the
+    /// whole corpus as one group, as a command without `--by` counts it.
+    public var groupings: [String?]
+    public var analyses: [StudyAnalysis]
+
+    public init(title: String? = nil, corpus: CorpusOptions, tokens: TokenOptions, groupings: [String?],
+                analyses: [StudyAnalysis]) {
+        self.title = title
+        self.corpus = corpus
+        self.tokens = tokens
+        self.groupings = groupings
+        self.analyses = analyses
+    }
+
+    /// Whether some analysis needs the texts and token offsets (tokens.csv, concordances).
+    var needsOffsets: Bool { analyses.contains { $0.spec.needsOffsets } }
+}
+
+/// One analysis of a study, with the groupings it runs on.
+public struct StudyAnalysis: Sendable {
+    public var spec: AnalysisSpec
+    /// A name that tells two analyses of one kind apart in file names (`tracked`).
+    public var name: String?
+    /// Indices into the study's groupings; nil for all of them.
+    public var groupings: [Int]?
+    /// Where the analysis is declared (`study.yaml line 12`), for messages.
+    public var location: String?
+
+    public init(_ spec: AnalysisSpec, name: String? = nil, groupings: [Int]? = nil, location: String? = nil) {
+        self.spec = spec
+        self.name = name
+        self.groupings = groupings
+        self.location = location
+    }
+}
+
+/// An analysis and its options.
+public enum AnalysisSpec: Sendable {
+    /// Every token with its offsets (`tokens.csv`).
+    case tokens
+    case ngrams(NgramOptions)
+    /// Every node–collocate pair (`cooccur.csv`).
+    case cooccur(CollocationOptions)
+    /// The collocates of chosen nodes (`collocates.csv`, `collocate_changes.csv`).
+    case collocates(CollocationOptions)
+    case keyness(KeynessOptions)
+    case trends(TrendOptions)
+    case compare(ComparisonOptions)
+    case kwic(ConcordanceOptions)
+
+    /// The analysis's name, as a study file and a command line write it.
+    public var kind: String {
+        switch self {
+        case .tokens: "tokens"
+        case .ngrams: "ngrams"
+        case .cooccur: "cooccur"
+        case .collocates: "collocates"
+        case .keyness: "keyness"
+        case .trends: "trends"
+        case .compare: "compare"
+        case .kwic: "kwic"
+        }
+    }
+
+    var needsOffsets: Bool {
+        switch self {
+        case .tokens, .kwic: true
+        default: false
+        }
+    }
+
+    /// Runs the analysis on one grouping of the corpus.
+    ///
+    /// - Throws: `DiscourseError` from the analysis (unknown groups, too few groups, ...).
+    func run(_ input: AnalysisInput) throws(DiscourseError) -> AnalysisResult {
+        switch self {
+        case .tokens: return .tokens
+        case .ngrams(let options): return .ngrams(NgramAnalysis(options: options).run(input))
+        case .cooccur(let options), .collocates(let options):
+            return .collocation(try CollocationAnalysis(options: options).run(input))
+        case .keyness(let options): return .keyness(try KeynessAnalysis(options: options).run(input))
+        case .trends(let options): return .trends(try TrendAnalysis(options: options).run(input))
+        case .compare(let options): return .comparison(try GroupComparison(options: options).run(input))
+        case .kwic(let options): return .concordance(try Concordance(options: options).run(input))
+        }
+    }
+}
+
+/// What an analysis produced for one grouping.
+public enum AnalysisResult: Sendable {
+    case tokens
+    case ngrams(NgramResult)
+    case collocation(CollocationResult)
+    case keyness(KeynessResult)
+    case trends(TrendResult)
+    case comparison(ComparisonResult)
+    case concordance(ConcordanceResult)
+
+    /// Warnings known so far (co-occurrence adds its own as groups are counted).
+    public var warnings: [String] {
+        switch self {
+        case .tokens, .ngrams, .trends, .comparison: []
+        case .collocation(let result): result.warnings
+        case .keyness(let result): result.warnings
+        case .concordance(let result): result.warnings
+        }
+    }
+
+    /// Warnings that only counting finds (co-occurrence groups too small for some
+    /// measures), known once the tables are written.
+    public var countingWarnings: [String] {
+        guard case .collocation(let result) = self else { return [] }
+        return result.countingWarnings
+    }
+}
+
+extension AnalysisSpec {
+    /// The analysis's options as `run.json` records them, with the grouping field, the
+    /// tracked terms as resolved and the network file in their places.
+    public func manifest(by field: String?, result: AnalysisResult?, graph: JSONValue = .null) -> [(String, JSONValue)] {
+        switch self {
+        case .tokens: return []
+        case .ngrams(let options): return options.manifest(by: field)
+        case .cooccur(let options), .collocates(let options): return options.manifest(by: field, graph: graph)
+        case .keyness(let options): return options.manifest(by: field)
+        case .trends(let options):
+            guard case .trends(let trends)? = result else { return options.manifest(by: field, trackedTerms: nil) }
+            return options.manifest(by: field, trackedTerms: trends.trackedTerms)
+        case .compare(let options): return options.manifest(by: field)
+        case .kwic(let options): return options.manifest(by: field)
+        }
+    }
+}

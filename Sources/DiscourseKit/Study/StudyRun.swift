@@ -1,0 +1,72 @@
+/// A study carried out from one pass over the corpus: the documents loaded and tokenized
+/// once, grouped by each grouping field, and every analysis run on its groupings from those
+/// tokens. Results that stream (n-grams, co-occurrence, keyness, concordances) are computed
+/// when the writer asks for them, a part at a time.
+public struct StudyRun: Sendable {
+    public let study: Study
+    /// The corpus after reading: hashes, sizes and what reading noticed.
+    public let corpus: Corpus
+    public let tokens: TokenizedCorpus
+    /// One input per grouping of the study, in the study's order.
+    public let inputs: [AnalysisInput]
+    /// Each analysis on each of its groupings, in the study's order.
+    public let outcomes: [AnalysisOutcome]
+
+    /// Loads, groups and tokenizes the corpus, then runs every analysis.
+    ///
+    /// Groupings are made before the texts are read, so that a grouping field the corpus
+    /// lacks stops the run before the long pass.
+    ///
+    /// - Throws: `DiscourseError` from loading, reading, grouping or an analysis; an
+    ///   analysis's error names where the study declares it.
+    public init(_ study: Study, observer: any RunObserver = SilentObserver()) throws(DiscourseError) {
+        self.study = study
+        observer.stage("load metadata")
+        var corpus = try study.corpus.load()
+        var groupings: [Grouping] = []
+        for field in study.groupings {
+            let grouping = try Grouping(corpus, by: field)
+            if let warning = grouping.leftOutWarning { observer.warning(warning) }
+            groupings.append(grouping)
+        }
+        let configuration = try study.tokens.configuration(defaultLanguage: study.corpus.language,
+                                                           keepOffsets: study.needsOffsets)
+        observer.stage("read+tokenize")
+        let tokens = try TokenPipeline.run(&corpus, configuration: configuration, observer: observer)
+        for warning in corpus.warnings { observer.warning(warning) }
+        self.tokens = tokens
+        self.corpus = corpus
+        let loaded = corpus
+        let inputs = groupings.map { AnalysisInput(corpus: loaded, tokens: tokens, grouping: $0) }
+        self.inputs = inputs
+        var outcomes: [AnalysisOutcome] = []
+        for (a, analysis) in study.analyses.enumerated() {
+            for g in analysis.groupings ?? Array(study.groupings.indices) {
+                let field = study.groupings[g]
+                observer.stage(analysis.spec.kind + (field.map { " by \($0)" } ?? ""))
+                do {
+                    let result = try analysis.spec.run(inputs[g])
+                    for warning in result.warnings { observer.warning(warning) }
+                    outcomes.append(AnalysisOutcome(analysis: a, grouping: g, result: result))
+                } catch {
+                    guard let location = analysis.location else { throw error }
+                    throw DiscourseError("\(location) (\(analysis.spec.kind)\(field.map { " by \($0)" } ?? "")): \(error.message)")
+                }
+            }
+        }
+        self.outcomes = outcomes
+    }
+
+    /// Raw bytes read and tokens counted, for throughput figures.
+    public var byteCount: Int { corpus.byteCount }
+    public var tokenCount: Int { tokens.tokenCount }
+}
+
+/// One analysis's result on one grouping.
+public struct AnalysisOutcome: Sendable {
+    /// Index into the study's analyses.
+    public let analysis: Int
+    /// Index into the study's groupings.
+    public let grouping: Int
+    public let result: AnalysisResult
+}
