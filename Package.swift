@@ -1,6 +1,7 @@
 // swift-tools-version:6.0
 // Targets are listed in pipeline order: ICU (C API) -> ICUText (Swift wrapper, no Foundation)
-// -> DiscourseKit (corpus, tokens, counting, output) -> the `discourse` command.
+// -> DiscourseKit (corpus, tokens, counting, statistics, analyses, study, output) -> the
+// `discourse` command. Yams reads study files; swift-mustache renders the report.
 import PackageDescription
 
 let package = Package(
@@ -13,6 +14,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         // The system ICU (Debian: libicu-dev), through static inline shims that keep ICU's
@@ -30,6 +33,8 @@ let package = Package(
             dependencies: [
                 "ICUText",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .executableTarget(

@@ -12,6 +12,8 @@ struct Discourse: ParsableCommand {
             output folder gets a run.json recording versions, options and checksums.
 
             Examples:
+              discourse study Corpora/sotu/study.yaml --out out/sotu
+              discourse report out/sotu
               discourse tokens Corpora/safe-china --out out/tokens
               discourse ngrams Corpora/sotu/data --n 1-3 --by year --out out/sotu
               discourse ngrams Corpora/cn-gov-work-reports --by year --n 2 --out - | head
@@ -22,6 +24,6 @@ struct Discourse: ParsableCommand {
               discourse kwic Corpora/sotu/data --node "national security" --by year --out out/kwic
             """,
         version: "0.1.0",
-        subcommands: [Tokens.self, Ngrams.self, Cooccur.self, Collocates.self, Keyness.self, Trends.self, Compare.self, KWIC.self]
+        subcommands: [StudyCommand.self, ReportCommand.self, Tokens.self, Ngrams.self, Cooccur.self, Collocates.self, Keyness.self, Trends.self, Compare.self, KWIC.self]
     )
 }

@@ -107,6 +107,30 @@ public final class OutputWriter {
         written.append((path, items, SHA256Hex.of(bytes)))
     }
 
+    /// Writes a file that is not a table (a network, the study file, a report) into the
+    /// output folder under `name`.
+    public func writeFile(name: String, bytes: [UInt8], items: Int) throws(DiscourseError) {
+        guard case .folder(let folder) = destination else { return }
+        try writeTemporary(folder: folder, name: name, bytes: bytes)
+        written.append((name, items, SHA256Hex.of(bytes)))
+    }
+
+    /// Counts a file already in the output folder as part of this run, unchanged (a report
+    /// rebuilt from a study's tables keeps the tables).
+    public func adopt(_ name: String, rows: Int, sha256: String) {
+        written.append((name, rows, sha256))
+    }
+
+    /// The bytes written so far under `name` in the output folder (still under its temporary
+    /// name), for a report built from the run's own tables.
+    public func contents(of name: String) -> [UInt8]? {
+        guard case .folder(let folder) = destination else { return nil }
+        let final = folder.appendingPath(name)
+        guard let temporary = pending.last(where: { $0.final == final })?.temporary,
+              let data = FileManager.default.contents(atPath: temporary) else { return nil }
+        return [UInt8](data)
+    }
+
     /// Writes `run.json` and renames every file into place, `run.json` last; then removes the
     /// files that the folder's previous `run.json` listed and this run did not write, so that
     /// a folder never mixes two runs. Without `finish`, no output file appears.

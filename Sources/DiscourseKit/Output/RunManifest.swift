@@ -10,6 +10,56 @@ public enum RunManifest {
     public static func make(command: String, arguments: [String], options: [(String, JSONValue)],
                             corpusPath: String, corpus: Corpus, tokenCounts: [Int]?,
                             grouping: Grouping?, outputs: JSONValue) -> JSONValue {
+        var corpusInfo = summary(of: corpus, path: corpusPath)
+        if let grouping {
+            corpusInfo.append(("group_by", grouping.field.map(JSONValue.string) ?? .null))
+            corpusInfo.append(("groups", .int(grouping.groups.count)))
+            corpusInfo.append(("left_out", .array(grouping.leftOut.map(JSONValue.string))))
+        }
+        corpusInfo.append(("warnings", .array(corpus.warnings.map(JSONValue.string))))
+        return .object(header(command: command, arguments: arguments) + [
+            ("options", .object(options)),
+            ("corpus", .object(corpusInfo)),
+            ("documents", documents(corpus, tokenCounts: tokenCounts)),
+            ("outputs", outputs),
+        ])
+    }
+
+    /// A study's `run.json`: the study file, its options, the corpus, each grouping and each
+    /// analysis with its options, files and warnings, every warning, the documents and every
+    /// output file.
+    public static func study(_ run: StudyRun, arguments: [String], output: [(String, JSONValue)], groupings: [JSONValue],
+                             analyses: [JSONValue], warnings: [String], outputs: JSONValue) -> JSONValue {
+        let study = run.study
+        var source: [(String, JSONValue)] = [("title", study.title.map(JSONValue.string) ?? .null)]
+        if let file = study.source {
+            source += [("file", .string(file.path)), ("copy", .string(StudyOutput.studyCopy)), ("sha256", .string(SHA256Hex.of(file.bytes)))]
+        }
+        let options: [(String, JSONValue)] = [
+            ("corpus", .object([("path", .string(study.corpus.path))] + study.corpus.manifest)),
+            ("tokens", .object(study.tokens.manifest)),
+            ("groupings", .array(study.groupings.map { $0.map(JSONValue.string) ?? .null })),
+            ("output", .object(output)),
+        ]
+        return .object(header(command: "study", arguments: arguments) + [
+            ("study", .object(source)),
+            ("options", .object(options)),
+            ("corpus", .object(summary(of: run.corpus, path: study.corpus.path))),
+            ("groupings", .array(groupings)),
+            ("analyses", .array(analyses)),
+            ("warnings", .array(warnings.map(JSONValue.string))),
+            ("documents", documents(run.corpus, tokenCounts: run.tokens.documents.map(\.count))),
+            ("outputs", outputs),
+        ])
+    }
+
+    static func header(command: String, arguments: [String]) -> [(String, JSONValue)] {
+        [("tool", .string("discourse")), ("version", .string(toolVersion)), ("icu_version", .string(ICUVersion.icu)),
+         ("unicode_version", .string(ICUVersion.unicode)), ("command", .string(command)),
+         ("arguments", .array(arguments.map(JSONValue.string)))]
+    }
+
+    static func summary(of corpus: Corpus, path corpusPath: String) -> [(String, JSONValue)] {
         var corpusInfo: [(String, JSONValue)] = [
             ("path", .string(corpusPath)),
             ("documents", .int(corpus.documents.count)),
@@ -19,28 +69,14 @@ public enum RunManifest {
             .object([("pattern", .string($0.pattern)), ("code_points_removed", .int($0.codePoints))])
         })))
         corpusInfo.append(("duplicates", .array(corpus.duplicates.map { .array($0.map(JSONValue.string)) })))
-        if let grouping {
-            corpusInfo.append(("group_by", grouping.field.map(JSONValue.string) ?? .null))
-            corpusInfo.append(("groups", .int(grouping.groups.count)))
-            corpusInfo.append(("left_out", .array(grouping.leftOut.map(JSONValue.string))))
-        }
-        corpusInfo.append(("warnings", .array(corpus.warnings.map(JSONValue.string))))
-        let documents: [JSONValue] = corpus.documents.enumerated().map { i, document in
+        return corpusInfo
+    }
+
+    static func documents(_ corpus: Corpus, tokenCounts: [Int]?) -> JSONValue {
+        .array(corpus.documents.enumerated().map { i, document in
             var fields: [(String, JSONValue)] = [("doc_id", .string(document.id)), ("sha256", .string(document.sha256))]
             if let tokenCounts { fields.append(("tokens", .int(tokenCounts[i]))) }
             return .object(fields)
-        }
-        return .object([
-            ("tool", .string("discourse")),
-            ("version", .string(toolVersion)),
-            ("icu_version", .string(ICUVersion.icu)),
-            ("unicode_version", .string(ICUVersion.unicode)),
-            ("command", .string(command)),
-            ("arguments", .array(arguments.map(JSONValue.string))),
-            ("options", .object(options)),
-            ("corpus", .object(corpusInfo)),
-            ("documents", .array(documents)),
-            ("outputs", outputs),
-        ])
+        })
     }
 }

@@ -10,6 +10,13 @@ public struct Study: Sendable {
     /// whole corpus as one group, as a command without `--by` counts it.
     public var groupings: [String?]
     public var analyses: [StudyAnalysis]
+    /// The folder relative paths start from (a study file's folder); "" for the current one.
+    /// Paths stay as written in the options, for the record, and are resolved when read.
+    public var folder = ""
+    /// Where the output goes when the command line does not say (`out:`), resolved.
+    public var outputFolder: String?
+    /// The study file, copied into the output folder.
+    public var source: StudySource?
 
     public init(title: String? = nil, corpus: CorpusOptions, tokens: TokenOptions, groupings: [String?],
                 analyses: [StudyAnalysis]) {
@@ -18,6 +25,11 @@ public struct Study: Sendable {
         self.tokens = tokens
         self.groupings = groupings
         self.analyses = analyses
+    }
+
+    /// A path of the options, resolved against `folder`.
+    public func resolve(_ path: String) -> String {
+        path.hasPrefix("/") || folder.isEmpty ? path : folder.appendingPath(path)
     }
 
     /// Whether some analysis needs the texts and token offsets (tokens.csv, concordances).

@@ -22,14 +22,19 @@ public struct StudyRun: Sendable {
     public init(_ study: Study, observer: any RunObserver = SilentObserver()) throws(DiscourseError) {
         self.study = study
         observer.stage("load metadata")
-        var corpus = try study.corpus.load()
+        var corpusOptions = study.corpus
+        corpusOptions.path = study.resolve(corpusOptions.path)
+        var corpus = try corpusOptions.load()
         var groupings: [Grouping] = []
         for field in study.groupings {
             let grouping = try Grouping(corpus, by: field)
             if let warning = grouping.leftOutWarning { observer.warning(warning) }
             groupings.append(grouping)
         }
-        let configuration = try study.tokens.configuration(defaultLanguage: study.corpus.language,
+        var tokenOptions = study.tokens
+        tokenOptions.termFiles = tokenOptions.termFiles.map(study.resolve)
+        tokenOptions.stopwordLists = tokenOptions.stopwordLists.map { LineFile.isBuiltinList($0) ? $0 : study.resolve($0) }
+        let configuration = try tokenOptions.configuration(defaultLanguage: study.corpus.language,
                                                            keepOffsets: study.needsOffsets)
         observer.stage("read+tokenize")
         let tokens = try TokenPipeline.run(&corpus, configuration: configuration, observer: observer)

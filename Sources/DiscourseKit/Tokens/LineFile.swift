@@ -3,16 +3,24 @@
 /// `--nodes`, `--track`): UTF-8, blank lines and lines starting with `#` skipped.
 public enum LineFile {
     public static func read(_ path: String, option: String) throws(DiscourseError) -> [String] {
+        try text(path, option: option).split(omittingEmptySubsequences: true, whereSeparator: \.isNewline)
+            .map { String($0).trimmed() }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    }
+
+    /// A whole UTF-8 file (a template, a study file).
+    public static func text(_ path: String, option: String) throws(DiscourseError) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DiscourseError("\(option) \(path): cannot read the file")
         }
         guard let text = String(validating: [UInt8](data), as: UTF8.self) else {
             throw DiscourseError("\(option) \(path): the file is not valid UTF-8")
         }
-        return text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline)
-            .map { String($0).trimmed() }
-            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        return text
     }
+
+    /// Whether a stopword list name is a built-in list rather than a file.
+    public static func isBuiltinList(_ name: String) -> Bool { name == "en" || name == "zh" }
 
     /// The lines of a stopword list: `en` and `zh` are the built-in lists, anything else a file.
     public static func stopwords(_ name: String) throws(DiscourseError) -> [String] {

@@ -1,0 +1,51 @@
+/// An SVG (or any XML) element: a name, attributes in order, and children or text, written
+/// out with every attribute value and text escaped.
+struct SVGElement {
+    let name: String
+    var attributes: [(String, String)]
+    var children: [SVGElement]
+    var text: String?
+
+    init(_ name: String, _ attributes: [(String, String)] = [], children: [SVGElement] = [], text: String? = nil) {
+        self.name = name
+        self.attributes = attributes
+        self.children = children
+        self.text = text
+    }
+
+    /// The element as XML text.
+    var xml: String {
+        var out = ""
+        write(to: &out)
+        return out
+    }
+
+    func write(to out: inout String) {
+        out += "<" + name
+        for (key, value) in attributes { out += " " + key + "=\"" + Self.escape(value) + "\"" }
+        if children.isEmpty && text == nil {
+            out += "/>"
+            return
+        }
+        out += ">"
+        if let text { out += Self.escape(text) }
+        for child in children { child.write(to: &out) }
+        out += "</" + name + ">"
+    }
+
+    /// `&`, `<`, `>` and `"` as entities.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

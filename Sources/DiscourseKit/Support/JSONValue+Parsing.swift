@@ -1,0 +1,191 @@
+extension JSONValue {
+    /// Parses JSON text (RFC 8259), keeping object keys in file order, so that a `run.json`
+    /// read back renders the same as the value it was written from. Integers that fit an
+    /// `Int` stay integers; other numbers are doubles.
+    ///
+    /// - Throws: `DiscourseError` naming the byte offset of the first problem.
+    public init(parsing bytes: [UInt8], source: String) throws(DiscourseError) {
+        var parser = JSONParser(bytes: bytes, source: source)
+        self = try parser.value()
+        parser.skipSpace()
+        guard parser.position == bytes.count else { throw parser.failure("text after the JSON value") }
+    }
+
+    /// The member `key` of an object.
+    public subscript(key: String) -> JSONValue? {
+        guard case .object(let members) = self else { return nil }
+        return members.first { $0.0 == key }?.1
+    }
+
+    public var stringValue: String? {
+        if case .string(let value) = self { return value }
+        return nil
+    }
+
+    public var intValue: Int? {
+        if case .int(let value) = self { return value }
+        return nil
+    }
+
+    public var arrayValue: [JSONValue]? {
+        if case .array(let items) = self { return items }
+        return nil
+    }
+
+    public var objectValue: [(String, JSONValue)]? {
+        if case .object(let members) = self { return members }
+        return nil
+    }
+}
+
+private struct JSONParser {
+    let bytes: [UInt8]
+    let source: String
+    var position = 0
+
+    init(bytes: [UInt8], source: String) {
+        self.bytes = bytes
+        self.source = source
+    }
+
+    func failure(_ problem: String) -> DiscourseError {
+        DiscourseError("\(source): byte \(position): not valid JSON: \(problem)")
+    }
+
+    mutating func skipSpace() {
+        while position < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[position]) { position += 1 }
+    }
+
+    mutating func value() throws(DiscourseError) -> JSONValue {
+        skipSpace()
+        guard position < bytes.count else { throw failure("the text ends where a value should be") }
+        switch bytes[position] {
+        case UInt8(ascii: "{"): return try object()
+        case UInt8(ascii: "["): return try array()
+        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+        case UInt8(ascii: "n"): try literal("null"); return .null
+        default: return try number()
+        }
+    }
+
+    mutating func literal(_ word: String) throws(DiscourseError) {
+        let expected = Array(word.utf8)
+        guard bytes.count - position >= expected.count, Array(bytes[position..<position + expected.count]) == expected else {
+            throw failure("expected \(word)")
+        }
+        position += expected.count
+    }
+
+    mutating func object() throws(DiscourseError) -> JSONValue {
+        position += 1
+        var members: [(String, JSONValue)] = []
+        skipSpace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
+            position += 1
+            return .object(members)
+        }
+        while true {
+            skipSpace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw failure("expected a key") }
+            let key = try string()
+            skipSpace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw failure("expected ':'") }
+            position += 1
+            members.append((key, try value()))
+            skipSpace()
+            guard position < bytes.count else { throw failure("an object is not closed") }
+            if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+            guard bytes[position] == UInt8(ascii: "}") else { throw failure("expected ',' or '}'") }
+            position += 1
+            return .object(members)
+        }
+    }
+
+    mutating func array() throws(DiscourseError) -> JSONValue {
+        position += 1
+        var items: [JSONValue] = []
+        skipSpace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
+            position += 1
+            return .array(items)
+        }
+        while true {
+            items.append(try value())
+            skipSpace()
+            guard position < bytes.count else { throw failure("an array is not closed") }
+            if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+            guard bytes[position] == UInt8(ascii: "]") else { throw failure("expected ',' or ']'") }
+            position += 1
+            return .array(items)
+        }
+    }
+
+    mutating func string() throws(DiscourseError) -> String {
+        position += 1
+        var out: [UInt8] = []
+        while position < bytes.count {
+            let byte = bytes[position]
+            position += 1
+            switch byte {
+            case UInt8(ascii: "\""):
+                return String(decoding: out, as: UTF8.self)
+            case UInt8(ascii: "\\"):
+                guard position < bytes.count else { break }
+                let escape = bytes[position]
+                position += 1
+                switch escape {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
+                case UInt8(ascii: "b"): out.append(0x08)
+                case UInt8(ascii: "f"): out.append(0x0C)
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "u"):
+                    var scalar = try hex4()
+                    if (0xD800..<0xDC00).contains(scalar) {
+                        guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") else {
+                            throw failure("a lone surrogate escape")
+                        }
+                        position += 2
+                        let low = try hex4()
+                        guard (0xDC00..<0xE000).contains(low) else { throw failure("a lone surrogate escape") }
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    } else if (0xDC00..<0xE000).contains(scalar) {
+                        throw failure("a lone surrogate escape")
+                    }
+                    out.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar)!)).utf8))
+                default: throw failure("an unknown escape")
+                }
+            default:
+                guard byte >= 0x20 else { throw failure("a control character in a string") }
+                out.append(byte)
+            }
+        }
+        throw failure("a string is not closed")
+    }
+
+    mutating func hex4() throws(DiscourseError) -> UInt32 {
+        guard bytes.count - position >= 4 else { throw failure("a short \\u escape") }
+        var value: UInt32 = 0
+        for byte in bytes[position..<position + 4] {
+            guard let digit = Int(String(UnicodeScalar(byte)), radix: 16) else { throw failure("a bad \\u escape") }
+            value = value * 16 + UInt32(digit)
+        }
+        position += 4
+        return value
+    }
+
+    mutating func number() throws(DiscourseError) -> JSONValue {
+        let start = position
+        while position < bytes.count, "+-0123456789.eE".utf8.contains(bytes[position]) { position += 1 }
+        let text = String(decoding: bytes[start..<position], as: UTF8.self)
+        if let int = Int(text) { return .int(int) }
+        guard !text.isEmpty, let double = Double(text) else {
+            position = start
+            throw failure("expected a value")
+        }
+        return .double(double)
+    }
+}
