@@ -125,11 +125,12 @@ public struct ConcordanceResult: Sendable {
         let count = document.count
         let span = options.span
         var lines: [ConcordanceLine] = []
+        let forms = document.forms
         for i in 0..<count {
-            for (k, pattern) in patterns.enumerated() where remaining[k] > 0 {
+            for (k, pattern) in patterns.enumerated() where pattern[0] == forms[i] && remaining[k] > 0 {
                 let end = i + pattern.count
                 guard end <= count, sentences[end - 1] == sentences[i],
-                      zip(pattern, document.forms[i..<end]).allSatisfy({ $0 == $1 }) else { continue }
+                      zip(pattern, forms[i..<end]).allSatisfy({ $0 == $1 }) else { continue }
                 remaining[k] -= 1
                 let before = min(span, i)
                 let after = min(span, count - end)

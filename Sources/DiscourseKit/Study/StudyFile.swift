@@ -141,6 +141,8 @@ public enum StudyFile {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             return StudyNode.place(file, mark) + "not valid YAML: \(problem)"
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return StudyNode.place(file, context.mark) + duplicates.map { "'\($0)' is given twice" }.joined(separator: ", ") + " in one mapping"
         case .reader(let problem, let offset, _, _):
             return "\(file)\(offset.map { " byte \($0)" } ?? ""): not valid YAML: \(problem)"
         default:

@@ -20,7 +20,7 @@ extension Report {
                 let points = series.points(term, field: record.by)
                 let significant = (Double(stats["mk_q"] ?? "") ?? 1) < Self.alpha
                 var trend: [Double?]?
-                if significant, let slope = Double(stats["sen_slope"] ?? "") { trend = Self.senLine(points, slope: slope) }
+                if significant, let slope = Double(stats["sen_slope"] ?? ""), slope != 0 { trend = Self.senLine(points, slope: slope) }
                 terms.append([
                     "term": term,
                     "chart": SVGChart.line(points, trend: trend, title: "\(term): per million tokens by \(record.by ?? "group")"),
@@ -85,7 +85,8 @@ extension Report {
             parts.append("no Mann–Kendall test (all values tied)")
         }
         if significant, let slope = Double(stats["sen_slope"] ?? "") {
-            parts.append("Sen's slope \(ReportNumber.significant(slope, 3)) per million per group (dashed)")
+            parts.append(slope == 0 ? "Sen's slope 0 (the term is absent from most groups)"
+                         : "Sen's slope \(ReportNumber.significant(slope, 3)) per million per group (dashed)")
         }
         let groups = [("first_group", "first"), ("peak_group", "peak"), ("last_group", "last")]
         let places = groups.compactMap { key, name in stats[key].flatMap { $0.isEmpty ? nil : "\(name) \($0)" } }

@@ -1,7 +1,7 @@
 /// Numbers as the report shows them: rounded for reading (the exact value of every cell is
 /// in the CSV file the table names, and in the cell's `data-value`).
 enum ReportNumber {
-    /// `digits` decimals, rounded half away from zero: `fixed(2.345, 2)` = `2.35`; no `-0`.
+    /// `digits` decimals, rounded half away from zero: `fixed(2.375, 2)` = `2.38`; no `-0`.
     static func fixed(_ value: Double, _ digits: Int) -> String {
         guard value.isFinite else { return "" }
         let scale = pow(10.0, Double(digits))
@@ -41,6 +41,17 @@ enum ReportNumber {
         let sign = exponent < 0 ? "-" : "+"
         let power = String(abs(exponent))
         return fixed(mantissa, digits - 1) + "e" + sign + (power.count < 2 ? "0" + power : power)
+    }
+
+    /// An axis tick: a whole number as digits, else three significant digits without
+    /// trailing zeros (`2.5`, `0.3`).
+    static func tick(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        var text = significant(value, 3)
+        guard text.contains("."), !text.contains("e") else { return text }
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
     }
 
     /// A p- or q-value: three decimals, or two significant digits below 0.001.

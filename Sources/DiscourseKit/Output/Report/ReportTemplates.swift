@@ -100,7 +100,7 @@ enum ReportTemplates {
 
     static let html = """
         <!DOCTYPE html>
-        <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
+        <html lang="en">
         <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -196,7 +196,7 @@ enum ReportTemplates {
         <h3>Concordance {{label}}</h3>
         <p class="source">A few lines of each tracked term from the first and the latest group where it occurs. Source: <code>{{source}}</code></p>
         {{#terms}}
-        <h4>{{term}} <span class="source">({{count}} lines)</span></h4>
+        <h4>{{term}} <span class="source">({{count}} lines in the table)</span></h4>
         {{#groups}}
         <table class="kwic">
         <caption>{{group}}</caption>
@@ -331,7 +331,7 @@ enum ReportTemplates {
         ### Concordance {{label}} (source: {{source}})
 
         {{#terms}}
-        #### {{term}} ({{count}} lines)
+        #### {{term}} ({{count}} lines in the table)
 
         {{#groups}}
         | {{group}} | | | |

@@ -51,9 +51,9 @@ enum SVGChart {
             }
         }
         if let trend {
-            let fitted = trend.enumerated().compactMap { i, value in value.map { (xs[i], scale.y($0)) } }
-            if fitted.count > 1 {
-                children.append(SVGElement("polyline", [("class", "trend"), ("points", pointList(fitted))]))
+            let fitted = trend.enumerated().compactMap { i, value in value.map { (xs[i], $0) } }
+            for piece in aboveZero(fitted) where piece.count > 1 {
+                children.append(SVGElement("polyline", [("class", "trend"), ("points", pointList(piece.map { ($0.0, scale.y($0.1)) }))]))
             }
         }
         for (i, point) in points.enumerated() {
@@ -66,11 +66,12 @@ enum SVGChart {
 
     /// Vertical bars, one per group, at the same x positions as the line charts.
     static func bars(_ points: [Point], title: String) -> String {
-        let xs = positions(points)
-        let scale = YScale(maximum: points.compactMap(\.value).max() ?? 0)
-        var children = frame(scale: scale, points: points, xs: xs)
         let band = (right - left) / Double(max(points.count, 1))
         let width = max(1, min(24, band * 0.8))
+        let inset = width / 2 + 2
+        let xs = positions(points).map { left + inset + ($0 - left) / (right - left) * (right - left - 2 * inset) }
+        let scale = YScale(maximum: points.compactMap(\.value).max() ?? 0)
+        var children = frame(scale: scale, points: points, xs: xs, inset: inset)
         for (i, point) in points.enumerated() {
             guard let value = point.value else { continue }
             let y = scale.y(value)
@@ -107,11 +108,37 @@ enum SVGChart {
                                             ("x2", coordinate(x(0))), ("y2", coordinate(axisY))]))
         for tick in [-scale.top, -scale.top / 2, 0, scale.top / 2, scale.top] {
             children.append(SVGElement("text", [("class", "tick"), ("x", coordinate(x(tick))), ("y", coordinate(axisY + 14)),
-                                                ("text-anchor", "middle")], text: ReportNumber.significant(tick, 3)))
+                                                ("text-anchor", "middle")], text: ReportNumber.tick(tick)))
         }
         children.append(SVGElement("text", [("class", "axis-title"), ("x", coordinate(middle)), ("y", coordinate(axisY + 30)),
                                             ("text-anchor", "middle")], text: axis))
         return svg(children, title: title, height: chartHeight)
+    }
+
+    /// The parts of a line (x, value) at or above zero: a segment that crosses zero ends or
+    /// starts where it crosses, so that a fitted line never runs below the axis.
+    static func aboveZero(_ line: [(Double, Double)]) -> [[(Double, Double)]] {
+        var pieces: [[(Double, Double)]] = []
+        var current: [(Double, Double)] = []
+        for (i, point) in line.enumerated() {
+            if i > 0 {
+                let previous = line[i - 1]
+                if (previous.1 < 0) != (point.1 < 0) {
+                    let t = previous.1 / (previous.1 - point.1)
+                    let crossing = (previous.0 + t * (point.0 - previous.0), 0.0)
+                    if point.1 < 0 {
+                        current.append(crossing)
+                        pieces.append(current)
+                        current = []
+                    } else {
+                        current = [crossing]
+                    }
+                }
+            }
+            if point.1 >= 0 { current.append(point) }
+        }
+        if !current.isEmpty { pieces.append(current) }
+        return pieces
     }
 
     /// The x position of each group.
@@ -157,14 +184,24 @@ enum SVGChart {
     }
 
     /// Axes, y ticks and grid lines, and the x labels (a readable subset).
-    static func frame(scale: YScale, points: [Point], xs: [Double]) -> [SVGElement] {
+    static func frame(scale: YScale, points: [Point], xs: [Double], inset: Double = 0) -> [SVGElement] {
         var children: [SVGElement] = []
         for tick in scale.ticks {
             let y = scale.y(tick)
             children.append(SVGElement("line", [("class", tick == 0 ? "axis" : "grid"), ("x1", coordinate(left)), ("y1", coordinate(y)),
                                                 ("x2", coordinate(right)), ("y2", coordinate(y))]))
             children.append(SVGElement("text", [("class", "tick"), ("x", coordinate(left - 6)), ("y", coordinate(y + 4)),
-                                                ("text-anchor", "end")], text: ReportNumber.significant(tick, 4)))
+                                                ("text-anchor", "end")], text: ReportNumber.tick(tick)))
+        }
+        if let ticks = numericTicks(points) {
+            for (position, label) in ticks {
+                let x = left + inset + (position - left) / (right - left) * (right - left - 2 * inset)
+                children.append(SVGElement("line", [("class", "axis"), ("x1", coordinate(x)), ("y1", coordinate(bottom)),
+                                                    ("x2", coordinate(x)), ("y2", coordinate(bottom + 4))]))
+                children.append(SVGElement("text", [("class", "tick"), ("x", coordinate(x)), ("y", coordinate(bottom + 16)),
+                                                    ("text-anchor", "middle")], text: label))
+            }
+            return children
         }
         let shown = labelIndices(points, xs: xs)
         let rotate = points.allSatisfy { $0.number != nil } ? false : shown.contains { points[$0].label.count > 6 }
@@ -175,6 +212,33 @@ enum SVGChart {
             children.append(SVGElement("text", attributes, text: points[i].label))
         }
         return children
+    }
+
+    /// Ticks of a numeric x axis: round values (steps of 1, 2 or 5 × 10ᵏ, at most seven)
+    /// within the groups' range, labelled like the groups (`1850`, `1850s`); nil when the
+    /// groups are not all numbers or there is only one.
+    static func numericTicks(_ points: [Point]) -> [(x: Double, label: String)]? {
+        let numbers = points.compactMap(\.number)
+        guard numbers.count == points.count, let first = numbers.min(), let last = numbers.max(), last > first else { return nil }
+        let raw = (last - first) / 6
+        var power = pow(10, floor(log10(raw)))
+        var step = power
+        search: while true {
+            for factor in [1.0, 2.0, 5.0] where factor * power >= raw {
+                step = factor * power
+                break search
+            }
+            power *= 10
+        }
+        step = max(step, 1)
+        let suffix = points.allSatisfy { $0.label.hasSuffix("s") } ? "s" : ""
+        var ticks: [(Double, String)] = []
+        var value = (first / step).rounded(.up) * step
+        while value <= last + step * 1e-9 {
+            ticks.append((left + (value - first) / (last - first) * (right - left), ReportNumber.tick(value) + suffix))
+            value += step
+        }
+        return ticks
     }
 
     /// Groups whose labels are drawn: all when they fit, else the first, the last and

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+@testable import DiscourseKit
+
+/// run.json read back: the parser keeps key order, so a value written and read renders the
+/// same; and it reads what other JSON writers write.
+@Suite struct JSONValueTests {
+    @Test func writtenValuesReadBackUnchanged() throws {
+        let value = JSONValue.object([
+            ("zeta", .string("安全 \"quoted\" \\ 𝐀\n\t")), ("alpha", .int(-42)), ("ratio", .double(1e-05)),
+            ("list", .array([.bool(true), .bool(false), .null, .double(5.0)])), ("empty", .object([])), ("none", .array([])),
+        ])
+        let text = value.serialized()
+        let parsed = try JSONValue(parsing: Array(text.utf8), source: "t.json")
+        #expect(parsed.serialized() == text)
+        #expect(parsed["zeta"]?.stringValue == "安全 \"quoted\" \\ 𝐀\n\t")
+        #expect(parsed["alpha"]?.intValue == -42)
+        #expect(parsed.objectValue?.map(\.0) == ["zeta", "alpha", "ratio", "list", "empty", "none"])
+    }
+
+    @Test func escapesAndNumbersAsOtherWritersWriteThem() throws {
+        let parsed = try JSONValue(parsing: Array(#"{"a":"\u5b89\u5168\ud835\udc00\/","b":[1.5e3,-0,2E-2],"c":{}}"#.utf8), source: "t.json")
+        #expect(parsed["a"]?.stringValue == "安全𝐀/")
+        #expect(parsed["b"] == .array([.double(1500), .int(0), .double(0.02)]))
+    }
+
+    @Test(arguments: [("{\"a\": 1", "byte 7: not valid JSON: an object is not closed"),
+                      ("[1, 2] x", "byte 7: not valid JSON: text after the JSON value"),
+                      ("{\"a\": \"\\ud800\"}", "a lone surrogate escape"),
+                      ("{\"a\": tru}", "expected true")])
+    func malformedTextNamesTheByte(_ text: String, _ message: String) {
+        do {
+            _ = try JSONValue(parsing: Array(text.utf8), source: "t.json")
+            Issue.record("no error for \(text)")
+        } catch {
+            let text = (error as? DiscourseError)?.message ?? "\(error)"
+            #expect(text.contains(message), "\(text)")
+        }
+    }
+}
