@@ -10,7 +10,9 @@
 //   4. co-occurrence: all pairs in windows of 5 (`cooccur --min-cooc 3`) and the collocates
 //      of one node by year (`collocates --node N --by year`), likewise;
 //   5. diachronic comparison: every year against the rest (`keyness --by year --each`) and the
-//      trend statistics of every type with count ≥ 20 (`trends --by year`), likewise.
+//      trend statistics of every type with count ≥ 20 (`trends --by year`), likewise;
+//   6. the State of the Union study (Corpora/sotu/study.yaml) against the same analyses run
+//      as separate commands, each reading and tokenizing the corpus again.
 // Figures go to standard output as a Markdown table for docs/performance.md.
 import DiscourseKit
 import Foundation
@@ -150,3 +152,40 @@ for path in corpora {
 print("\n| corpus | run | wall | peak memory |")
 print("|---|---|---|---|")
 for line in cooccurrenceLines { print(line) }
+
+/// The SOTU study as one pass and as the separate commands that give the same tables.
+func studyComparison() throws {
+    let sotu = root.appendingPathComponent("Corpora/sotu/data").path
+    guard FileManager.default.fileExists(atPath: sotu) else { return }
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent("discourse-bench-study-\(getpid())").path
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    let study = try bestRun(["study", root.appendingPathComponent("Corpora/sotu/study.yaml").path, "--out", out + "/study", "--quiet"])
+    let track = out + "-track.txt"
+    try ["freedom", "liberty", "union", "slavery", "war", "peace", "economy", "depression", "terrorism", "health care",
+         "climate", "china", "immigration", "american people"].joined(separator: "\n").write(toFile: track, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: track) }
+    let corpus = [sotu, "--lang", "en", "--strip", "\\[[^\\]]*\\]", "--stopwords", "en"]
+    var commands: [[String]] = [
+        ["ngrams", "--n", "1-3", "--by", "year"], ["trends", "--by", "year", "--track", track],
+        ["trends", "--by", "decade", "--track", track], ["trends", "--by", "year", "--min-count", "100"],
+        ["keyness", "--by", "year", "--baseline", "previous:3"], ["compare", "--by", "decade"],
+        ["kwic", "--nodes", track, "--by", "year", "--window", "8", "--limit", "3"],
+        ["kwic", "--nodes", track, "--by", "decade", "--window", "8", "--limit", "3"],
+    ]
+    for node in ["freedom", "war", "economy", "america", "government"] {
+        commands.append(["collocates", "--node", node, "--by", "decade", "--top", "15"])
+    }
+    var separate = Double.infinity
+    for _ in 0..<3 {
+        var total = 0.0
+        for command in commands {
+            total += try runCLI([command[0]] + corpus + Array(command.dropFirst()) + ["--out", out + "/" + command[0]]).seconds
+        }
+        separate = min(separate, total)
+    }
+    print("\n| run | wall | peak memory |")
+    print("|---|---|---|")
+    print("| SOTU study (`discourse study Corpora/sotu/study.yaml`): 14 tables, report | \(String(format: "%.2f", study.seconds)) s | \(String(format: "%.1f", study.peakMB)) MB |")
+    print("| the same analyses as \(commands.count) separate commands | \(String(format: "%.2f", separate)) s | |")
+}
+try studyComparison()

@@ -17,7 +17,7 @@ public enum CommandOutput {
         for (base, table) in RunTables.tables(for: outcome.result, kind: spec.kind, run: run, groups: true, format: writer.format) {
             let name = base + ".csv"
             observer.stage("write " + name)
-            try writer.write(name, table) { observer.progress($0, of: $1, "parts") }
+            try writer.write(name, table) { observer.progress($0, of: $1, table.unit) }
         }
         if let graph, case .collocation(let collocation) = outcome.result {
             observer.stage("write " + graph.lastPathComponent)

@@ -6,18 +6,21 @@ public struct OutputTable: Sendable {
     public let header: [String]
     /// How many parts the rows come in.
     public let parts: Int
+    /// What a part is (`groups`, `comparisons`, `documents`), for progress messages.
+    public let unit: String
     /// Part p's rows, as one or more buffers (a large part rendered in parallel chunks).
     public let render: @Sendable (_ part: Int) -> [CSVBuffer]
 
-    public init(header: [String], parts: Int, render: @escaping @Sendable (Int) -> [CSVBuffer]) {
+    public init(header: [String], parts: Int, unit: String = "groups", render: @escaping @Sendable (Int) -> [CSVBuffer]) {
         self.header = header
         self.parts = parts
+        self.unit = unit
         self.render = render
     }
 
     /// A table whose rows are rendered at once.
     public init(header: [String], format: CSVFormat, rows: @escaping @Sendable (inout CSVBuffer) -> Void) {
-        self.init(header: header, parts: 1) { _ in
+        self.init(header: header, parts: 1, unit: "tables") { _ in
             var buffer = CSVBuffer.body(format: format)
             rows(&buffer)
             return [buffer]

@@ -49,7 +49,7 @@ public final class OutputWriter {
     /// core) and streaming each batch to the file, so that a large table is never held whole
     /// in memory.
     ///
-    /// - Parameter progress: called with the parts done after each batch.
+    /// - Parameter progress: called with the parts done and their number after each batch.
     public func write(_ name: String, _ table: OutputTable, progress: (Int, Int) -> Void = { _, _ in }) throws(DiscourseError) {
         let header = CSVBuffer(format: format, header: table.header)
         let render = table.render

@@ -47,7 +47,7 @@ public enum StudyOutput {
             for (base, table) in RunTables.tables(for: outcome.result, kind: analysis.spec.kind, run: run, groups: false, format: format) {
                 let name = base + suffix + ".csv"
                 observer.stage("write " + name)
-                try writer.write(name, table) { observer.progress($0, of: $1, "parts") }
+                try writer.write(name, table) { observer.progress($0, of: $1, table.unit) }
                 files.append(.string(name))
             }
             if case .collocation(let collocation) = outcome.result, collocation.options.network {

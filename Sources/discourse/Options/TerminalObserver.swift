@@ -103,8 +103,9 @@ final class TerminalObserver: RunObserver {
 
     private func report(bytes: Int, tokens: Int) {
         func pad(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
-        func name(_ text: String) -> String { text + String(repeating: " ", count: max(0, 24 - text.count)) }
         let stages = state.withLock { $0.stages }
+        let width = (stages.map(\.name.count).max() ?? 0) + 2
+        func name(_ text: String) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
         var lines = stages.map { stage in
             name(stage.name) + pad(Self.fixed(stage.seconds, 3), 8) + " s   peak memory " + pad(Self.fixed(stage.peakMB, 1), 7) + " MB"
         }

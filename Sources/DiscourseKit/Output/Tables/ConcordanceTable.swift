@@ -6,7 +6,8 @@ public enum ConcordanceTable {
 
     /// One part per document (or per group when lines are limited per group).
     public static func table(_ result: ConcordanceResult, format: CSVFormat) -> OutputTable {
-        OutputTable(header: header(grouped: result.grouped), parts: result.partCount) { p in
+        OutputTable(header: header(grouped: result.grouped), parts: result.partCount,
+                    unit: result.options.limit == nil ? "documents" : "groups") { p in
             var buffer = CSVBuffer.body(format: format)
             for line in result.lines(part: p) {
                 buffer.text(line.documentID)
