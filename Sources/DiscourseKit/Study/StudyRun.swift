@@ -48,7 +48,7 @@ public struct StudyRun: Sendable {
         for (a, analysis) in study.analyses.enumerated() {
             for g in analysis.groupings ?? Array(study.groupings.indices) {
                 let field = study.groupings[g]
-                observer.stage(analysis.spec.kind + (field.map { " by \($0)" } ?? ""))
+                observer.stage(analysis.spec.kind + (analysis.name.map { " " + $0 } ?? "") + (field.map { " by \($0)" } ?? ""))
                 do {
                     let result = try analysis.spec.run(inputs[g])
                     for warning in result.warnings { observer.warning(warning) }
