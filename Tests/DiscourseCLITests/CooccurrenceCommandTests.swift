@@ -110,6 +110,24 @@ import Testing
         #expect(result.stderr.contains("node(s) not in the corpus: unicorn"))
         #expect(parseCSV(result.text).count == 1)
     }
+
+    /// Issue 7: warnings of co-occurrence reached standard error but not run.json.
+    @Test func coOccurrenceWarningsAreInRunJSON() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("c/metadata.csv", "doc_id,session\na,1\nb,2\n")
+        try folder.write("c/a.txt", "Peace and freedom. Freedom and peace.")
+        try folder.write("c/b.txt", "Peace.")
+        try folder.write("nodes.txt", "unicorn\npeace\n")
+        let result = try CLI.run(["cooccur", folder.path("c"), "--nodes", folder.path("nodes.txt"), "--by", "session",
+                                  "--scope", "document", "--min-cooc", "1", "--out", folder.path("out")])
+        #expect(result.status == 0, "\(result.stderr)")
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.url.appendingPathComponent("out/run.json"))) as! [String: Any]
+        let warnings = (manifest["corpus"] as! [String: Any])["warnings"] as! [String]
+        #expect(warnings.contains("node(s) not in the corpus: unicorn"))
+        // Each session is one document: one unit per group, too few for some measures.
+        #expect(warnings.contains { $0.hasPrefix("fewer than two documents (N < 2) in 2 group(s) (1, 2)") }, "\(warnings)")
+        #expect(result.stderr.contains("fewer than two documents"))
+    }
 }
 
 let pythonHasNetworkx: Bool = (try? run("/usr/bin/env", ["python3", "-c", "import networkx"])) != nil

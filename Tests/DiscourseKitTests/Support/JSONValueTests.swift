@@ -33,8 +33,7 @@ import Testing
             _ = try JSONValue(parsing: Array(text.utf8), source: "t.json")
             Issue.record("no error for \(text)")
         } catch {
-            let text = (error as? DiscourseError)?.message ?? "\(error)"
-            #expect(text.contains(message), "\(text)")
+            #expect(error.message.contains(message), "\(error.message)")
         }
     }
 }

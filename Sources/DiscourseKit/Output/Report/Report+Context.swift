@@ -33,7 +33,8 @@ extension Report {
                                         rows: rows)
                 return ["node": node, "table": table.context]
             }
-            sections.append(["label": record.label, "source": source, "sort": sort, "nodes": nodeContexts])
+            sections.append(["label": record.label, "source": source, "sort": sort, "nodes": nodeContexts,
+                             "hasNodes": !nodeContexts.isEmpty])
         }
         return sections
     }
@@ -69,14 +70,15 @@ extension Report {
                 let lines = byKey[key(term.replacingUnderscores())] ?? []
                 guard !lines.isEmpty else { return nil }
                 let groups = lines.compactMap { $0["group"] }.uniqued()
-                let chosen = groups.isEmpty ? [nil] : ([groups.first, groups.count > 1 ? groups.last : nil].compactMap { $0 } as [String?])
+                var chosen: [String?] = groups.isEmpty ? [nil] : [groups[0]]
+                if groups.count > 1 { chosen.append(groups[groups.count - 1]) }
                 let blocks: [[String: Any]] = chosen.map { group in
                     let shown = lines.filter { $0["group"] == group }.prefix(Self.linesShown)
                     return ["group": group ?? "all",
                             "lines": shown.map { ["doc": $0["doc_id"] ?? "", "left": $0["left"] ?? "", "match": $0["match"] ?? "",
                                                   "right": $0["right"] ?? ""] }]
                 }
-                return ["term": term, "count": lines.count, "groups": blocks]
+                return ["term": term, "count": lines.count, "linesText": Report.plural(lines.count, "line"), "groups": blocks]
             }
             sections.append(["label": record.label, "source": source, "terms": termContexts])
         }

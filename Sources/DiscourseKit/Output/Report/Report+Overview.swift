@@ -21,7 +21,7 @@ extension Report {
                                       columns: columns.map { ReportTable.Column(name: $0, numeric: ["docs", "tokens", "sentences", "types"].contains($0)) },
                                       rows: rows)
             sections.append([
-                "field": field ?? "all", "source": grouping.file, "groups": table.rows.count,
+                "field": field ?? "all", "source": grouping.file, "groups": Self.plural(table.rows.count, "group"),
                 "tokensChart": SVGChart.bars(tokenPoints, title: "Tokens per \(field ?? "group")"),
                 "documentsChart": SVGChart.bars(documentPoints, title: "Documents per \(field ?? "group")"),
                 "table": summary.context,

@@ -85,7 +85,18 @@ public struct Report {
         let documents = manifest["corpus"]?["documents"]?.intValue ?? 0
         let tokens = (manifest["documents"]?.arrayValue ?? []).reduce(0) { $0 + ($1["tokens"]?.intValue ?? 0) }
         let fields = groupings.compactMap(\.field).joined(separator: ", ")
-        return "\(documents) documents, \(tokens) tokens; grouped by \(fields)"
+        return "\(Self.plural(documents, "document")), \(Self.plural(tokens, "token")); grouped by \(fields)"
+    }
+
+    /// `1 document`, `2,029,308 tokens`: a count with its noun, thousands separated.
+    static func plural(_ count: Int, _ noun: String) -> String {
+        var digits = String(count)
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "," + digits.suffix(3) + grouped
+            digits.removeLast(3)
+        }
+        return digits + grouped + " " + noun + (count == 1 ? "" : "s")
     }
 
     /// A table of the study, read from its CSV file.

@@ -119,7 +119,7 @@ enum ReportTemplates {
         <section id="overview">
         <h2>The corpus at a glance</h2>
         {{#overview}}
-        <h3>By {{field}} ({{groups}} groups)</h3>
+        <h3>By {{field}} ({{groups}})</h3>
         <div class="pair">
         <figure>{{{tokensChart}}}<figcaption>Tokens per group. Source: <code>{{source}}</code></figcaption></figure>
         <figure>{{{documentsChart}}}<figcaption>Documents per group. Source: <code>{{source}}</code></figcaption></figure>
@@ -183,6 +183,7 @@ enum ReportTemplates {
         {{#collocates}}
         <h3>Collocates {{label}}</h3>
         <p class="source">The latest changes in each node's top collocates by {{sort}} between consecutive groups. Source: <code>{{source}}</code></p>
+        {{^hasNodes}}<p class="none">No changes: the grouping has one group, or the nodes' top collocates stayed the same.</p>{{/hasNodes}}
         {{#nodes}}
         {{#table}}{{> table}}{{/table}}
         {{/nodes}}
@@ -196,7 +197,7 @@ enum ReportTemplates {
         <h3>Concordance {{label}}</h3>
         <p class="source">A few lines of each tracked term from the first and the latest group where it occurs. Source: <code>{{source}}</code></p>
         {{#terms}}
-        <h4>{{term}} <span class="source">({{count}} lines in the table)</span></h4>
+        <h4>{{term}} <span class="source">({{linesText}} in the table)</span></h4>
         {{#groups}}
         <table class="kwic">
         <caption>{{group}}</caption>
@@ -251,7 +252,7 @@ enum ReportTemplates {
         ## The corpus at a glance
 
         {{#overview}}
-        ### By {{field}} ({{groups}} groups)
+        ### By {{field}} ({{groups}})
 
         {{#table}}{{> table}}{{/table}}
         {{/overview}}
@@ -317,6 +318,10 @@ enum ReportTemplates {
         {{#collocates}}
         ### Collocates {{label}}
 
+        {{^hasNodes}}
+        No changes: the grouping has one group, or the nodes' top collocates stayed the same.
+
+        {{/hasNodes}}
         {{#nodes}}
         {{#table}}{{> table}}{{/table}}
         {{/nodes}}
@@ -331,7 +336,7 @@ enum ReportTemplates {
         ### Concordance {{label}} (source: {{source}})
 
         {{#terms}}
-        #### {{term}} ({{count}} lines in the table)
+        #### {{term}} ({{linesText}} in the table)
 
         {{#groups}}
         | {{group}} | | | |

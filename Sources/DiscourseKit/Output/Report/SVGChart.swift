@@ -66,10 +66,13 @@ enum SVGChart {
 
     /// Vertical bars, one per group, at the same x positions as the line charts.
     static func bars(_ points: [Point], title: String) -> String {
-        let band = (right - left) / Double(max(points.count, 1))
-        let width = max(1, min(24, band * 0.8))
+        // A bar is 80% of the narrowest gap between neighbours (at most 24 units wide), so
+        // that bars never touch and a missing year stays visible.
+        let raw = positions(points)
+        let gap = zip(raw, raw.dropFirst()).map { $1 - $0 }.filter { $0 > 0 }.min() ?? (right - left)
+        let width = max(1, min(24, gap * 0.8))
         let inset = width / 2 + 2
-        let xs = positions(points).map { left + inset + ($0 - left) / (right - left) * (right - left - 2 * inset) }
+        let xs = raw.map { left + inset + ($0 - left) / (right - left) * (right - left - 2 * inset) }
         let scale = YScale(maximum: points.compactMap(\.value).max() ?? 0)
         var children = frame(scale: scale, points: points, xs: xs, inset: inset)
         for (i, point) in points.enumerated() {

@@ -22,30 +22,14 @@ struct SVGElement {
 
     func write(to out: inout String) {
         out += "<" + name
-        for (key, value) in attributes { out += " " + key + "=\"" + Self.escape(value) + "\"" }
+        for (key, value) in attributes { out += " " + key + "=\"" + XMLText.escape(value) + "\"" }
         if children.isEmpty && text == nil {
             out += "/>"
             return
         }
         out += ">"
-        if let text { out += Self.escape(text) }
+        if let text { out += XMLText.escape(text) }
         for child in children { child.write(to: &out) }
         out += "</" + name + ">"
-    }
-
-    /// `&`, `<`, `>` and `"` as entities.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }

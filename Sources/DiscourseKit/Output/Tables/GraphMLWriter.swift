@@ -27,7 +27,7 @@ public enum GraphMLWriter {
 
             """
         for (index, id) in order.enumerated() {
-            out += "    <node id=\"n\(index)\"><data key=\"label\">\(escape(vocabulary.forms[Int(id)]))</data>"
+            out += "    <node id=\"n\(index)\"><data key=\"label\">\(XMLText.escape(vocabulary.forms[Int(id)]))</data>"
             out += "<data key=\"frequency\">\(frequencies[Int(id)])</data></node>\n"
         }
         var written: Set<String> = []
@@ -37,26 +37,12 @@ public enum GraphMLWriter {
             if !directed && source > target { swap(&source, &target) }
             guard written.insert("\(group ?? "")\u{0}\(source)\u{0}\(target)").inserted else { continue }
             out += "    <edge source=\"n\(source)\" target=\"n\(target)\">"
-            if let group { out += "<data key=\"group\">\(escape(group))</data>" }
+            if let group { out += "<data key=\"group\">\(XMLText.escape(group))</data>" }
             out += "<data key=\"o11\">\(Int(row.table.o11))</data>"
             if let value = measure.value(row.table) { out += "<data key=\"measure\">\(value)</data>" }
             out += "</edge>\n"
         }
         out += "  </graph>\n</graphml>\n"
         return Array(out.utf8)
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }
