@@ -14,7 +14,7 @@ struct Discourse: ParsableCommand {
             Examples:
               discourse study Corpora/sotu/study.yaml --out out/sotu
               discourse report out/sotu
-              discourse tokens Corpora/safe-china --out out/tokens
+              discourse tokens Corpora/safe-china --allow-outside-paths --out out/tokens
               discourse ngrams Corpora/sotu/data --n 1-3 --by year --out out/sotu
               discourse ngrams Corpora/cn-gov-work-reports --by year --n 2 --out - | head
               discourse cooccur Corpora/sotu/data --window 5 --min-cooc 3 --top 20 --out out/cooc

@@ -80,7 +80,7 @@ import Testing
             try folder.write("c/metadata.csv", "doc_id,date\na,28/02/2025\n")
             try folder.write("c/a.txt", "text")
             return ["ngrams", folder.path("c"), "--out", folder.path("out")]
-        }, contains: ["metadata.csv line 2", "date '28/02/2025' is not ISO 8601"])
+        }, contains: ["metadata.csv line 2", "date '28/02/2025' is not an ISO 8601 date"])
         try expectFailure({ folder in
             try folder.write("c/metadata.csv", "title,date\nx,2020\n")
             return ["ngrams", folder.path("c"), "--out", folder.path("out")]

@@ -21,6 +21,7 @@ struct CSVTable {
         var line = 1
         var recordLine = 1
         var quoted = false      // inside a quoted field
+        var quoteLine = 1       // where the open quote began
         var wasQuoted = false   // the current field was quoted (and has closed)
         var fieldStart = true
         let bytes = Array(text.utf8)
@@ -71,6 +72,7 @@ struct CSVTable {
                     throw DiscourseError("\(source) line \(line): a quote inside an unquoted field; quote the whole field and double the quote (\"\")")
                 }
                 quoted = true
+                quoteLine = line
                 fieldStart = false
             default:
                 if wasQuoted {
@@ -82,7 +84,7 @@ struct CSVTable {
             i += 1
         }
         if quoted {
-            throw DiscourseError("\(source) line \(recordLine): a quoted field is never closed")
+            throw DiscourseError("\(source) line \(quoteLine): a quoted field opens here and is never closed")
         }
         if !field.isEmpty || !fields.isEmpty || wasQuoted { endRecord() }
 

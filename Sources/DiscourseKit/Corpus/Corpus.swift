@@ -13,6 +13,8 @@ public struct Corpus: Sendable {
     public var duplicates: [[String]] = []
     /// Messages for the user that do not stop the run.
     public var warnings: [String] = []
+    /// `.txt` files of a metadata folder that no row names (left out of the corpus).
+    public var filesWithoutMetadata: [String] = []
 
     public init(documents: [Document], fields: [String], reader: CorpusReader = CorpusReader()) {
         self.documents = documents
@@ -40,6 +42,7 @@ public struct Corpus: Sendable {
         var replacedDocuments = 0
         var byDigest: [String: [String]] = [:]
         var order: [String] = []
+        var emptied: [String] = []
         for (i, reading) in readings.enumerated() {
             documents[i].sha256 = reading.sha256
             documents[i].byteCount = reading.byteCount
@@ -48,6 +51,7 @@ public struct Corpus: Sendable {
                 replaced += reading.replacements
                 replacedDocuments += 1
             }
+            if reading.emptiedByStrip { emptied.append(documents[i].id) }
             // Empty texts are not reported as copies of each other.
             if reading.isEmptyText { continue }
             if byDigest[reading.textDigest] == nil { order.append(reading.textDigest) }
@@ -55,6 +59,10 @@ public struct Corpus: Sendable {
         }
         if replaced > 0 {
             warnings.append("replaced \(replaced) invalid byte sequence(s) with U+FFFD in \(replacedDocuments) document(s) (--replace-invalid)")
+        }
+        if !emptied.isEmpty {
+            let shown = emptied.prefix(10).joined(separator: ", ") + (emptied.count > 10 ? ", ..." : "")
+            warnings.append("\(emptied.count) document(s) are empty after --strip: \(shown)")
         }
         duplicates = order.compactMap { byDigest[$0]!.count > 1 ? byDigest[$0] : nil }
         for set in duplicates { warnings.append("identical texts: \(set.joined(separator: ", "))") }

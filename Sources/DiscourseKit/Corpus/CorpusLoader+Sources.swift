@@ -1,16 +1,19 @@
 
 extension CorpusLoader {
     /// A folder with `metadata.csv`: one row per document, `doc_id` (or `file`) naming each
-    /// text. Without a `file` column the text is `<doc_id>.txt` or `texts/<doc_id>.txt`.
-    func readMetadataFolder(_ folder: String, metadata: String) throws(DiscourseError) -> ([Entry], [String]) {
-        let table = try CSVTable(parsing: readText(metadata), source: metadata)
+    /// text. Without a `file` column the text is `<doc_id>.txt` or `texts/<doc_id>.txt`. A text
+    /// that resolves outside the folder is an error unless `allowOutsidePaths`; `.txt` files
+    /// that no row names are reported.
+    func readMetadataFolder(_ folder: String, metadata: String) throws(DiscourseError) -> Source {
+        var source = Source()
+        let table = try CSVTable(parsing: readText(metadata, into: &source), source: metadata)
         let hasID = table.columns.contains("doc_id")
         let fileColumn = table.columns.firstIndex(of: "file")
         guard hasID || fileColumn != nil else {
             throw DiscourseError("\(metadata) line 1: needs a 'doc_id' or 'file' column to name each text (columns: \(table.columns.joined(separator: ", ")))")
         }
-        let fields = table.columns.filter { $0 != "doc_id" }
-        var entries: [Entry] = []
+        source.fields = table.columns.filter { $0 != "doc_id" }
+        let root = Self.resolvedPath(folder) ?? folder
         for row in table.rows {
             var values: [String: String] = [:]
             for (column, value) in zip(table.columns, row.fields) where !value.isEmpty {
@@ -35,39 +38,79 @@ extension CorpusLoader {
                 }
                 path = found
             }
-            entries.append(Entry(id: id, metadata: values, source: path, content: .file(path), line: row.line))
+            if !allowOutsidePaths, let resolved = Self.resolvedPath(path), !resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
+                throw DiscourseError("\(where_): the text of document '\(id)' (\(file ?? path)) is outside the corpus folder (it is \(resolved)); pass --allow-outside-paths if that is your layout")
+            }
+            source.entries.append(Entry(id: id, metadata: values, source: path, content: .file(path), line: row.line, place: where_))
         }
-        return (entries, fields)
+        let used = Set(source.entries.compactMap { entry -> String? in
+            if case .file(let path) = entry.content { return Self.resolvedPath(path) }
+            return nil
+        })
+        // Only the folders that hold the corpus's texts are searched: a terms.txt beside
+        // metadata.csv is not a text when the texts are in texts/.
+        let homes = Set(used.map { $0.deletingLastPathComponent })
+        let searched = ["", "texts/"].filter { homes.contains((Self.resolvedPath(folder.appendingPath($0)) ?? "")) }
+        for relative in Self.textFiles(in: folder, searching: searched)
+        where !used.contains(Self.resolvedPath(folder.appendingPath(relative)) ?? "") {
+            source.unlisted.append(relative)
+        }
+        return source
+    }
+
+    /// The `.txt` files of some subfolders (`""` for the corpus folder, `texts/`), as
+    /// relative paths in code point order.
+    static func textFiles(in folder: String, searching prefixes: [String]) -> [String] {
+        var files: [String] = []
+        for prefix in prefixes {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPath(prefix))) ?? []
+            for name in names where name.lowercased().hasSuffix(".txt") && FileSystem.isFolder(folder.appendingPath(prefix + name)) == false {
+                files.append(prefix + name)
+            }
+        }
+        return files.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+    }
+
+    /// The path with symbolic links, `.` and `..` resolved; nil when it does not exist.
+    static func resolvedPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// A folder of `.txt` files and nothing else: doc_id is the file name without `.txt`.
-    func readBareFolder(_ folder: String) throws(DiscourseError) -> ([Entry], [String]) {
+    func readBareFolder(_ folder: String) throws(DiscourseError) -> Source {
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: folder) } catch {
-            throw DiscourseError("\(folder): cannot list the folder (\(error))")
+            throw DiscourseError("\(folder): cannot list the folder (\(String(cString: strerror(errno))))")
         }
         let texts = names.filter { $0.lowercased().hasSuffix(".txt") }
             .sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
         if texts.isEmpty {
             throw DiscourseError("\(folder): no .txt files and no metadata.csv; a corpus folder holds one .txt file per document, optionally with a metadata.csv")
         }
-        let entries = texts.map { name in
+        let root = Self.resolvedPath(folder) ?? folder
+        var source = Source()
+        for name in texts {
             let path = folder.appendingPath(name)
-            return Entry(id: String(name.dropLast(4)), metadata: [:], source: path, content: .file(path), line: nil)
+            if !allowOutsidePaths, let resolved = Self.resolvedPath(path), !resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
+                throw DiscourseError("\(path): the file is a link to \(resolved), outside the corpus folder; pass --allow-outside-paths if that is your layout")
+            }
+            source.entries.append(Entry(id: String(name.dropLast(4)), metadata: [:], source: path, content: .file(path), line: nil, place: path))
         }
-        return (entries, [])
+        return source
     }
 
     /// A CSV file, one document per row, the text in the `text` column (`--text-field`),
     /// the id in `doc_id` (else `id`, else the row number).
-    func readCSVFile(_ path: String) throws(DiscourseError) -> ([Entry], [String]) {
-        let table = try CSVTable(parsing: readText(path), source: path)
+    func readCSVFile(_ path: String) throws(DiscourseError) -> Source {
+        var source = Source()
+        let table = try CSVTable(parsing: readText(path, into: &source), source: path)
         guard table.columns.contains(textField) else {
             throw DiscourseError("\(path) line 1: no '\(textField)' column for the texts (columns: \(table.columns.joined(separator: ", "))); name it with --text-field")
         }
         let idColumn = table.columns.contains("doc_id") ? "doc_id" : (table.columns.contains("id") ? "id" : nil)
-        let fields = table.columns.filter { $0 != textField && $0 != idColumn }
-        var entries: [Entry] = []
+        source.fields = table.columns.filter { $0 != textField && $0 != idColumn }
         for (index, row) in table.rows.enumerated() {
             var values: [String: String] = [:]
             for (column, value) in zip(table.columns, row.fields) where !value.isEmpty { values[column] = value }
@@ -81,98 +124,94 @@ extension CorpusLoader {
                 id = value
             }
             try MetadataCheck.validate(values, at: where_)
-            entries.append(Entry(id: id, metadata: values, source: where_, content: .decoded(text), line: row.line))
+            source.entries.append(Entry(id: id, metadata: values, source: where_, content: .decoded(text), line: row.line, place: where_))
         }
-        return (entries, fields)
+        return source
     }
 
-    /// A JSON Lines file: one JSON object per line with the text in `text` (`--text-field`);
-    /// string, number and boolean fields become metadata.
-    func readJSONLines(_ path: String) throws(DiscourseError) -> ([Entry], [String]) {
-        let content = try readText(path)
-        var entries: [Entry] = []
-        var fields: [String] = []
+    /// A JSON Lines file: one JSON object per line (LF or CRLF line ends) with the text in
+    /// `text` (`--text-field`); strings, numbers (as written: `1.50`, a 23-digit id) and
+    /// booleans become metadata.
+    func readJSONLines(_ path: String) throws(DiscourseError) -> Source {
+        var source = Source()
+        let content = try readText(path, into: &source)
         var lineNumber = 0
-        for line in content.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in content.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
-            let trimmed = String(line).trimmed()
-            if trimmed.isEmpty { continue }
+            var bytes = Array(line)
+            if bytes.last == 0x0D { bytes.removeLast() }
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             let where_ = "\(path) line \(lineNumber)"
-            guard let object = try? JSONDecoder().decode([String: JSONScalar].self, from: Data(trimmed.utf8)) else {
-                throw DiscourseError("\(where_): not a JSON object")
-            }
-            guard case .text(let text)? = object[textField] else {
+            let value = try JSONValue(parsing: bytes, source: where_, numbersAsText: true)
+            guard let members = value.objectValue else { throw DiscourseError("\(where_): not a JSON object") }
+            guard case .string(let text)? = value[textField] else {
                 throw DiscourseError("\(where_): no string field '\(textField)' for the text; name it with --text-field")
             }
             var values: [String: String] = [:]
-            for key in object.keys.sorted() where key != textField {
-                guard let value = object[key]!.text else { continue }
-                if !value.isEmpty { values[key] = value }
-                if key != "doc_id" && key != "id" && !fields.contains(key) { fields.append(key) }
+            for (key, member) in members where key != textField {
+                let cell: String
+                switch member {
+                case .string(let string): cell = string
+                case .bool(let flag): cell = flag ? "true" : "false"
+                default: continue
+                }
+                if !cell.isEmpty { values[key] = cell }
+                if key != "doc_id" && key != "id" && !source.fields.contains(key) { source.fields.append(key) }
             }
-            let id = values.removeValue(forKey: "doc_id") ?? values.removeValue(forKey: "id") ?? String(entries.count + 1)
+            let id = values.removeValue(forKey: "doc_id") ?? values.removeValue(forKey: "id") ?? String(source.entries.count + 1)
             try MetadataCheck.validate(values, at: where_)
-            entries.append(Entry(id: id, metadata: values, source: where_, content: .decoded(text), line: lineNumber))
+            source.entries.append(Entry(id: id, metadata: values, source: where_, content: .decoded(text), line: lineNumber, place: where_))
         }
-        return (entries, fields)
+        return source
     }
 
-    /// A whole file decoded with the corpus's decoder.
-    func readText(_ path: String) throws(DiscourseError) -> String {
+    /// A whole file decoded with the corpus's decoder; bytes it replaced (`--replace-invalid`)
+    /// are recorded in `source`.
+    func readText(_ path: String, into source: inout Source) throws(DiscourseError) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DiscourseError("\(path): cannot read the file")
         }
-        let (text, _) = try decoder.decode([UInt8](data), source: path)
+        let (text, replaced) = try decoder.decode([UInt8](data), source: path)
+        if replaced > 0 { source.replaced.append((path, replaced)) }
         return String(decoding: text, as: UTF16.self)
     }
 }
 
-/// Checks the known metadata fields: `date` is ISO 8601 (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`),
-/// `session` and `year` are integers.
+/// Checks the known metadata fields: `date` is an ISO 8601 date that exists (`YYYY`,
+/// `YYYY-MM`, `YYYY-MM-DD`; 2021-02-30 is not one), `session` and `year` are integers.
 enum MetadataCheck {
     static func validate(_ values: [String: String], at place: String) throws(DiscourseError) {
         if let date = values["date"], !isISODate(date) {
-            throw DiscourseError("\(place): date '\(date)' is not ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD)")
+            throw DiscourseError("\(place): date '\(date)' is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD, a day that exists)")
         }
         for field in ["session", "year"] {
-            if let value = values[field], Int(value) == nil {
-                throw DiscourseError("\(place): \(field) '\(value)' is not a whole number")
+            guard let value = values[field], Int(value) == nil else { continue }
+            let digits = value.drop { $0 == "-" || $0 == "+" }
+            if !digits.isEmpty && digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                throw DiscourseError("\(place): \(field) '\(value)' is too large: whole numbers run to \(Int.max)")
             }
+            throw DiscourseError("\(place): \(field) '\(value)' is not a whole number")
         }
     }
 
     static func isISODate(_ date: String) -> Bool {
         let parts = date.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count), parts[0].count == 4, parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return false }
+        guard (1...3).contains(parts.count), parts[0].count == 4,
+              parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }), let year = Int(parts[0]) else { return false }
         if parts.count >= 2 { guard parts[1].count == 2, let month = Int(parts[1]), (1...12).contains(month) else { return false } }
-        if parts.count == 3 { guard parts[2].count == 2, let day = Int(parts[2]), (1...31).contains(day) else { return false } }
+        if parts.count == 3 {
+            guard parts[2].count == 2, let day = Int(parts[2]), let month = Int(parts[1]),
+                  (1...daysIn(month: month, year: year)).contains(day) else { return false }
+        }
         return true
     }
-}
 
-/// A JSON value as a metadata cell: strings, numbers and booleans as text; arrays, objects
-/// and null are not metadata.
-enum JSONScalar: Decodable {
-    case text(String)
-    case other
-
-    init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let string = try? container.decode(String.self) {
-            self = .text(string)
-        } else if let bool = try? container.decode(Bool.self) {
-            self = .text(bool ? "true" : "false")
-        } else if let int = try? container.decode(Int.self) {
-            self = .text(String(int))
-        } else if let double = try? container.decode(Double.self) {
-            self = .text(String(double))
-        } else {
-            self = .other
+    /// Days of a month in the proleptic Gregorian calendar (ISO 8601).
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
         }
-    }
-
-    var text: String? {
-        if case .text(let value) = self { return value }
-        return nil
     }
 }

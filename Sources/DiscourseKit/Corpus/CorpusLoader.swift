@@ -16,10 +16,14 @@ public struct CorpusLoader: Sendable {
     public var reader: CorpusReader
     /// The column (CSV) or field (JSON Lines) that holds the text.
     public var textField: String
+    /// Read text files that resolve (symlinks included) outside the corpus folder
+    /// (`--allow-outside-paths`); by default a metadata row naming one is an error.
+    public var allowOutsidePaths = false
 
-    public init(reader: CorpusReader = CorpusReader(), textField: String = "text") {
+    public init(reader: CorpusReader = CorpusReader(), textField: String = "text", allowOutsidePaths: Bool = false) {
         self.reader = reader
         self.textField = textField
+        self.allowOutsidePaths = allowOutsidePaths
     }
 
     var decoder: TextDecoder { reader.decoder }
@@ -52,21 +56,28 @@ public struct CorpusLoader: Sendable {
         if (chosen == .folder) != isFolder {
             throw DiscourseError("\(path): the format is \(chosen.rawValue), but this is \(isFolder ? "a folder" : "a file")")
         }
-        var entries: [Entry]
-        var fields: [String]
+        var source: Source
         switch chosen {
         case .folder:
             let metadata = path.appendingPath("metadata.csv")
-            if FileSystem.exists(metadata) {
-                (entries, fields) = try readMetadataFolder(path, metadata: metadata)
-            } else {
-                (entries, fields) = try readBareFolder(path)
-            }
-        case .csv: (entries, fields) = try readCSVFile(path)
-        case .jsonl: (entries, fields) = try readJSONLines(path)
+            source = FileSystem.exists(metadata) ? try readMetadataFolder(path, metadata: metadata) : try readBareFolder(path)
+        case .csv: source = try readCSVFile(path)
+        case .jsonl: source = try readJSONLines(path)
         }
-        if entries.isEmpty { throw DiscourseError("\(path): the corpus has no documents") }
-        return try build(entries, fields: fields)
+        if source.entries.isEmpty { throw DiscourseError("\(path): the corpus has no documents") }
+        return try build(source)
+    }
+
+    /// What a corpus source gave: its documents, their metadata columns, and what reading
+    /// it noticed.
+    struct Source {
+        var entries: [Entry] = []
+        var fields: [String] = []
+        /// Invalid byte sequences replaced in the source file itself (CSV, JSON Lines,
+        /// metadata.csv), by file.
+        var replaced: [(file: String, count: Int)] = []
+        /// `.txt` files of a metadata folder that no row names.
+        var unlisted: [String] = []
     }
 
     /// A document before decoding: its text is bytes in a file or a string from a CSV/JSON cell.
@@ -76,20 +87,22 @@ public struct CorpusLoader: Sendable {
         var source: String
         var content: Content
         var line: Int?
+        /// Where the document is declared, for messages: `metadata.csv line 3`, a file.
+        var place: String
 
         enum Content { case file(String), decoded(String) }
     }
 
     /// Checks that doc_ids are unique and makes the documents.
-    private func build(_ entries: [Entry], fields: [String]) throws(DiscourseError) -> Corpus {
+    private func build(_ source: Source) throws(DiscourseError) -> Corpus {
         var seen: [String: String] = [:]
-        for entry in entries {
+        for entry in source.entries {
             if let first = seen[entry.id] {
-                throw DiscourseError("\(entry.source): doc_id '\(entry.id)' is used twice (first by \(first)); every document needs its own doc_id")
+                throw DiscourseError("\(entry.place): doc_id '\(entry.id)' is used twice (first on \(first)); every document needs its own doc_id")
             }
-            seen[entry.id] = entry.source
+            seen[entry.id] = entry.place
         }
-        let documents = entries.map { entry in
+        let documents = source.entries.map { entry in
             let content: DocumentContent
             switch entry.content {
             case .file(let path): content = .file(path)
@@ -97,6 +110,15 @@ public struct CorpusLoader: Sendable {
             }
             return Document(id: entry.id, metadata: entry.metadata, source: entry.source, content: content)
         }
-        return Corpus(documents: documents, fields: fields, reader: reader)
+        var corpus = Corpus(documents: documents, fields: source.fields, reader: reader)
+        for (file, count) in source.replaced {
+            corpus.warnings.append("replaced \(count) invalid byte sequence(s) with U+FFFD in \(file) (--replace-invalid)")
+        }
+        if !source.unlisted.isEmpty {
+            corpus.filesWithoutMetadata = source.unlisted
+            let shown = source.unlisted.prefix(10).joined(separator: ", ") + (source.unlisted.count > 10 ? ", ..." : "")
+            corpus.warnings.append("\(source.unlisted.count) .txt file(s) have no row in metadata.csv and are left out: \(shown)")
+        }
+        return corpus
     }
 }

@@ -17,6 +17,8 @@ public struct CorpusOptions: Sendable {
     public var textField = "text"
     /// `field=value` and `field!=value` conditions on the documents analysed (`--where`).
     public var conditions: [String] = []
+    /// Read texts that a metadata row places outside the corpus folder (`--allow-outside-paths`).
+    public var allowOutsidePaths = false
 
     public init(path: String) { self.path = path }
 
@@ -27,7 +29,7 @@ public struct CorpusOptions: Sendable {
         let loader = CorpusLoader(
             reader: CorpusReader(decoder: TextDecoder(encoding: encoding, replaceInvalid: replaceInvalid),
                                  cleaner: try TextCleaner(patterns: strip)),
-            textField: textField)
+            textField: textField, allowOutsidePaths: allowOutsidePaths)
         var corpus = try loader.load(path, format: format)
         var filters: [DocumentFilter] = []
         for condition in conditions { filters.append(try DocumentFilter(parsing: condition)) }
@@ -43,6 +45,6 @@ public struct CorpusOptions: Sendable {
             ("encoding", encoding.map(JSONValue.string) ?? .null), ("replace_invalid", .bool(replaceInvalid)),
             ("strip", .array(strip.map(JSONValue.string))), ("lang", .string(language)), ("text_field", .string(textField)),
             ("where", .array(conditions.map(JSONValue.string))),
-        ]
+        ] + (allowOutsidePaths ? [("allow_outside_paths", .bool(true))] : [])
     }
 }

@@ -25,6 +25,8 @@ public struct CorpusReader: Sendable {
         public var textDigest: String
         /// Whether the cleaned text is empty.
         public var isEmptyText = false
+        /// Whether `--strip` removed all of a text that was not empty.
+        public var emptiedByStrip = false
     }
 
     /// Reads `document`.
@@ -32,27 +34,35 @@ public struct CorpusReader: Sendable {
     /// - Throws: `DiscourseError` naming the file and byte offset of invalid bytes, or a file
     ///   that cannot be read.
     public func read(_ document: Document) throws(DiscourseError) -> Reading {
-        let bytes: [UInt8]
         var text: [UInt16]
         var replacements = 0
+        let sha256: String
+        let byteCount: Int
         switch document.content {
         case .decoded(let decoded):
             text = decoded
-            bytes = document.byteCount > 0 ? [] : Array(String(decoding: decoded, as: UTF16.self).utf8)
+            if document.sha256.isEmpty {
+                let bytes = Array(String(decoding: decoded, as: UTF16.self).utf8)
+                (sha256, byteCount) = (SHA256Hex.of(bytes), bytes.count)
+            } else {
+                (sha256, byteCount) = (document.sha256, document.byteCount)
+            }
         case .string(let string):
-            bytes = Array(string.utf8)
+            let bytes = Array(string.utf8)
+            (sha256, byteCount) = (SHA256Hex.of(bytes), bytes.count)
             text = Array(string.utf16)
         case .file(let file):
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw DiscourseError("\(file): cannot read the text of document '\(document.id)': the file is not readable")
             }
-            bytes = [UInt8](data)
+            let bytes = [UInt8](data)
+            (sha256, byteCount) = (SHA256Hex.of(bytes), bytes.count)
             (text, replacements) = try decoder.decode(bytes, source: document.source)
         }
+        let wasEmpty = text.isEmpty
         let removed = try cleaner.clean(&text)
         let digest = text.withUnsafeBytes { SHA256Hex.of($0) }
-        return Reading(text: text, sha256: bytes.isEmpty ? document.sha256 : SHA256Hex.of(bytes),
-                       byteCount: bytes.isEmpty ? document.byteCount : bytes.count,
-                       replacements: replacements, removed: removed, textDigest: digest, isEmptyText: text.isEmpty)
+        return Reading(text: text, sha256: sha256, byteCount: byteCount, replacements: replacements, removed: removed,
+                       textDigest: digest, isEmptyText: text.isEmpty, emptiedByStrip: !wasEmpty && text.isEmpty)
     }
 }

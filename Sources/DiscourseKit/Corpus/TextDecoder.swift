@@ -22,6 +22,20 @@ public struct TextDecoder: Sendable {
         }
     }
 
+    /// UTF-16 without a BOM, guessed from 0x00 bytes (at least a quarter of them; text in
+    /// UTF-8 has none): `utf-16le` when they are mostly at odd offsets, else `utf-16be`.
+    static func utf16WithoutBOM(_ bytes: [UInt8]) -> (name: String, share: Int)? {
+        guard bytes.count >= 2 else { return nil }
+        var even = 0
+        var odd = 0
+        for (i, byte) in bytes.enumerated() where byte == 0 {
+            if i % 2 == 0 { even += 1 } else { odd += 1 }
+        }
+        let share = 100 * (even + odd) / bytes.count
+        guard share >= 25 else { return nil }
+        return (odd >= even ? "utf-16le" : "utf-16be", share)
+    }
+
     /// Decodes `bytes`, read from `source` (named in messages).
     ///
     /// - Returns: the UTF-16 text and how many invalid sequences were replaced.
@@ -31,7 +45,11 @@ public struct TextDecoder: Sendable {
         var name = encoding ?? "UTF-8"
         var skip = 0
         if encoding == nil {
-            if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { name = "UTF-16" }
+            if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+                name = "UTF-16"
+            } else if let guess = Self.utf16WithoutBOM(bytes) {
+                throw DiscourseError("\(source): \(guess.share)% of its bytes are 0x00: this looks like UTF-16 without a byte order mark, not UTF-8; name the encoding with --encoding \(guess.name)")
+            }
         }
         let isUTF8 = name.lowercased().filter { $0 != "-" && $0 != "_" } == "utf8"
         if isUTF8, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { skip = 3 }
@@ -49,7 +67,10 @@ public struct TextDecoder: Sendable {
             return decoded
         case .failure(let error):
             let offset = error.offset + skip
-            let shown = error.bytes.map { "0x" + String($0, radix: 16, uppercase: true) }.joined(separator: " ")
+            let shown = error.bytes.map { byte in
+                let digits = String(byte, radix: 16, uppercase: true)
+                return "0x" + (digits.count < 2 ? "0" : "") + digits
+            }.joined(separator: " ")
             var message = "\(source): byte offset \(offset): \(shown.isEmpty ? "bytes" : shown) not valid in \(converter.name)"
             if let guess = bytes.withUnsafeBytes({ Converter.detectEncoding($0) }),
                guess.name.lowercased() != converter.name.lowercased() {

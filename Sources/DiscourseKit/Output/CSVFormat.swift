@@ -68,11 +68,13 @@ public struct CSVBuffer: Sendable {
     }
 
     /// A real cell: shortest round-trip form (`5.0`, `0.25`, `1e-05`), never `-0.0`; NaN and
-    /// infinities are written empty (a missing value).
+    /// infinities are written empty (a missing value). A magnitude below the smallest normal
+    /// double (2.2250738585072014e-308) is written `0.0` (SPEC §8): readr misreads subnormal
+    /// numbers by a factor of about 1e16.
     public mutating func real(_ value: Double) {
         separator()
         guard value.isFinite else { return }
-        let text = value == 0 ? "0.0" : value.description
+        let text = abs(value) < Double.leastNormalMagnitude ? "0.0" : value.description
         bytes.append(contentsOf: text.utf8)
     }
 

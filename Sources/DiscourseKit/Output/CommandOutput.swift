@@ -2,6 +2,11 @@
 /// (`ngrams.csv`, `groups.csv`, ...), a co-occurrence network where `--graph` names it, and
 /// `run.json` with the command's options.
 public enum CommandOutput {
+    /// The files a command will write in its folder.
+    public static func plannedFiles(_ spec: AnalysisSpec, by field: String?) -> [String] {
+        RunTables.bases(for: spec, grouped: field != nil, groups: true).map { $0 + ".csv" }
+    }
+
     /// - Parameters:
     ///   - run: a study of one analysis on one grouping.
     ///   - options: the options as the command records them, before and after the

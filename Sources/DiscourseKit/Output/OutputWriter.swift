@@ -7,9 +7,10 @@ public enum OutputDestination: Sendable, Equatable {
     case standardOutput
 }
 
-/// Writes a command's output files so that nothing is half-written (SPEC §8): each file goes
-/// to a temporary name in the output folder, and all are renamed into place only when every
-/// table and `run.json` is complete. Records each file's row count and SHA-256.
+/// Writes a run's output files so that nothing is half-written and a folder never mixes two
+/// runs (SPEC §8): the files are built aside and put in place together when the run is
+/// complete (`OutputFolder`), `run.json` listing exactly the files of its own run. Records
+/// each file's row count and SHA-256.
 public final class OutputWriter {
     public let destination: OutputDestination
     public let format: CSVFormat
@@ -17,31 +18,39 @@ public final class OutputWriter {
     public let mainFile: String
     /// Each written file: name, data rows, SHA-256.
     public private(set) var written: [(file: String, rows: Int, sha256: String)] = []
-    private var pending: [(temporary: String, final: String)] = []
-    /// The folder, when this writer created it (removed again if the run fails).
-    private var createdFolder: String?
+    private let folder: OutputFolder?
+    /// Files written outside the folder (a network at a path of its own): temporary, final.
+    private var outside: [(temporary: String, final: String)] = []
 
-    /// Prepares the destination: creates the folder if needed and checks that it can be
-    /// written, before any analysis runs.
+    /// Prepares the destination before any analysis runs: checks the folder can be created
+    /// and written, and removes what killed runs left behind.
     ///
     /// - Throws: `DiscourseError` naming the folder when it cannot be created or written.
     public init(destination: OutputDestination, format: CSVFormat, mainFile: String) throws(DiscourseError) {
         self.destination = destination
         self.format = format
         self.mainFile = mainFile
-        guard case .folder(let folder) = destination else { return }
-        if let isFolder = FileSystem.isFolder(folder) {
-            guard isFolder else {
-                throw DiscourseError("--out \(folder): exists and is not a folder")
+        if case .folder(let path) = destination { folder = try OutputFolder(path) } else { folder = nil }
+    }
+
+    /// Checks, before the analysis starts, that every file the run will write can be put in
+    /// place: no folder stands where a table or `run.json` goes, and a network's folder exists.
+    ///
+    /// - Parameters:
+    ///   - names: the files of the run in the output folder.
+    ///   - paths: files written elsewhere (`--graph`).
+    public func reserve(_ names: [String], paths: [String] = []) throws(DiscourseError) {
+        if let folder {
+            for name in names + ["run.json"] where FileSystem.isFolder(folder.path.appendingPath(name)) == true {
+                throw DiscourseError("\(folder.path.appendingPath(name)) is a folder, where this run writes its \(name); move it away or write elsewhere (--out)")
             }
-        } else {
-            do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
-                throw DiscourseError("--out \(folder): cannot create the folder (\(Self.reason(error)))")
-            }
-            createdFolder = folder
         }
-        guard FileManager.default.isWritableFile(atPath: folder) else {
-            throw DiscourseError("--out \(folder): the folder is not writable")
+        for path in paths {
+            let directory = path.deletingLastPathComponent.isEmpty ? "." : path.deletingLastPathComponent
+            if FileSystem.isFolder(path) == true { throw DiscourseError("\(path) is a folder; name a file for the network") }
+            guard FileSystem.isFolder(directory) == true else {
+                throw DiscourseError("\(path): the folder \(directory) does not exist")
+            }
         }
     }
 
@@ -61,15 +70,14 @@ public final class OutputWriter {
         case .standardOutput:
             guard name == mainFile else { return }
             sink = FileSink(descriptor: 1, path: "standard output")
-        case .folder(let folder):
-            let final = folder.appendingPath(name)
-            let temporary = folder.appendingPath(".\(name).tmp-\(getpid())")
-            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        case .folder:
+            let staged = folder!.stagedPath(name)
+            let descriptor = open(staged, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
             guard descriptor >= 0 else {
-                throw DiscourseError("\(final): cannot write the file (\(String(cString: strerror(errno))))")
+                throw DiscourseError("\(folder!.path.appendingPath(name)): cannot write the file (\(String(cString: strerror(errno))))")
             }
-            pending.append((temporary, final))
-            sink = FileSink(descriptor: descriptor, path: final)
+            if !folder!.exchanging { InterruptCleanup.register(staged) }
+            sink = FileSink(descriptor: descriptor, path: folder!.path.appendingPath(name))
         }
         defer { if sink.descriptor != 1 { close(sink.descriptor) } }
         func emit(_ bytes: [UInt8]) throws(DiscourseError) {
@@ -95,90 +103,94 @@ public final class OutputWriter {
     }
 
     /// Writes a file that is not a table (a GraphML network) to `path`, which may lie outside
-    /// the output folder; it too is renamed into place only by `finish`.
+    /// the output folder; it is renamed into place by `finish`.
     public func writeFile(path: String, bytes: [UInt8], items: Int) throws(DiscourseError) {
-        let folder = path.deletingLastPathComponent
-        let name = path.lastPathComponent
-        let directory = folder.isEmpty ? "." : folder
+        let directory = path.deletingLastPathComponent.isEmpty ? "." : path.deletingLastPathComponent
         guard FileSystem.isFolder(directory) == true else {
             throw DiscourseError("\(path): the folder \(directory) does not exist")
         }
-        try writeTemporary(folder: directory, name: name, bytes: bytes)
+        let temporary = directory.appendingPath(".\(path.lastPathComponent).tmp-\(getpid())")
+        try Self.write(bytes, to: temporary, named: path)
+        InterruptCleanup.register(temporary)
+        outside.append((temporary, path))
         written.append((path, items, SHA256Hex.of(bytes)))
     }
 
     /// Writes a file that is not a table (a network, the study file, a report) into the
     /// output folder under `name`.
     public func writeFile(name: String, bytes: [UInt8], items: Int) throws(DiscourseError) {
-        guard case .folder(let folder) = destination else { return }
-        try writeTemporary(folder: folder, name: name, bytes: bytes)
+        guard let folder else { return }
+        let staged = folder.stagedPath(name)
+        try Self.write(bytes, to: staged, named: folder.path.appendingPath(name))
+        if !folder.exchanging { InterruptCleanup.register(staged) }
         written.append((name, items, SHA256Hex.of(bytes)))
     }
 
     /// Counts a file already in the output folder as part of this run, unchanged (a report
-    /// rebuilt from a study's tables keeps the tables).
-    public func adopt(_ name: String, rows: Int, sha256: String) {
+    /// rebuilt from a study's tables keeps the tables): it is carried into the new folder.
+    public func adopt(_ name: String, rows: Int, sha256: String) throws(DiscourseError) {
+        if let folder, folder.exchanging {
+            let from = folder.path.appendingPath(name)
+            guard linkat(AT_FDCWD, from, AT_FDCWD, folder.stagedPath(name), 0) == 0 else {
+                throw DiscourseError("\(from): cannot keep the file (\(String(cString: strerror(errno))))")
+            }
+        }
         written.append((name, rows, sha256))
     }
 
-    /// The bytes written so far under `name` in the output folder (still under its temporary
-    /// name), for a report built from the run's own tables.
+    /// The bytes written so far under `name` in the output folder, for a report built from
+    /// the run's own tables.
     public func contents(of name: String) -> [UInt8]? {
-        guard case .folder(let folder) = destination else { return nil }
-        let final = folder.appendingPath(name)
-        guard let temporary = pending.last(where: { $0.final == final })?.temporary,
-              let data = FileManager.default.contents(atPath: temporary) else { return nil }
+        guard let folder, written.contains(where: { $0.file == name }),
+              let data = FileManager.default.contents(atPath: folder.stagedPath(name)) else { return nil }
         return [UInt8](data)
     }
 
-    /// Writes `run.json` and renames every file into place, `run.json` last; then removes the
-    /// files that the folder's previous `run.json` listed and this run did not write, so that
-    /// a folder never mixes two runs. Without `finish`, no output file appears.
+    /// Writes `run.json` and puts every file in place, the folder's previous files that this
+    /// run does not write removed, so that a folder never mixes two runs. Without `finish`,
+    /// no output file appears.
     public func finish(manifest: JSONValue) throws(DiscourseError) {
-        var stale: [String] = []
-        if case .folder(let folder) = destination {
-            let names = Set(written.map(\.file))
-            stale = Self.previousOutputs(in: folder).filter { !names.contains($0) }
-            try writeTemporary(folder: folder, name: "run.json", bytes: Array(manifest.serialized().utf8))
+        if let folder {
+            try Self.write(Array(manifest.serialized().utf8), to: folder.stagedPath("run.json"), named: folder.path.appendingPath("run.json"))
+            if !folder.exchanging { InterruptCleanup.register(folder.stagedPath("run.json")) }
         }
-        for (temporary, final) in pending {
-            if rename(temporary, final) != 0 {
+        for (temporary, final) in outside {
+            guard rename(temporary, final) == 0 else {
                 let reason = String(cString: strerror(errno))
                 abandon()
                 throw DiscourseError("\(final): cannot move the finished file into place (\(reason))")
             }
+            InterruptCleanup.unregister(temporary)
         }
-        pending.removeAll()
-        createdFolder = nil
-        if case .folder(let folder) = destination {
-            for name in stale { try? FileManager.default.removeItem(atPath: folder.appendingPath(name)) }
+        outside.removeAll()
+        guard let folder else { return }
+        let names = written.map(\.file).filter { !$0.contains("/") } + ["run.json"]
+        do { try folder.commit(names, previous: Set(Self.previousOutputs(in: folder.path))) } catch {
+            abandon()
+            throw error
         }
+        for name in names { InterruptCleanup.unregister(folder.stagedPath(name)) }
     }
 
     /// The files in `folder` that its `run.json` lists: plain names only, never a path that
     /// leads out of the folder (a network written elsewhere stays where it is).
     static func previousOutputs(in folder: String) -> [String] {
-        struct Manifest: Decodable {
-            struct Output: Decodable { let file: String }
-            let outputs: [Output]?
-        }
         guard let data = FileManager.default.contents(atPath: folder.appendingPath("run.json")),
-              let manifest = try? JSONDecoder().decode(Manifest.self, from: data) else { return [] }
-        return (manifest.outputs ?? []).map(\.file).filter { name in
+              let manifest = try? JSONValue(parsing: [UInt8](data), source: "run.json") else { return [] }
+        return (manifest["outputs"]?.arrayValue ?? []).compactMap { $0["file"]?.stringValue }.filter { name in
             !name.isEmpty && !name.contains("/") && name != "." && name != ".." && name != "run.json"
                 && FileSystem.isFolder(folder.appendingPath(name)) == false
         }
     }
 
-    /// Removes temporary files after a failure, and the output folder if this writer made it
-    /// and it is empty.
+    /// Removes what the run wrote after a failure; the folder stays as it was.
     public func abandon() {
-        for (temporary, _) in pending { try? FileManager.default.removeItem(atPath: temporary) }
-        pending.removeAll()
-        if let folder = createdFolder, (try? FileManager.default.contentsOfDirectory(atPath: folder))?.isEmpty == true {
-            try? FileManager.default.removeItem(atPath: folder)
+        for (temporary, _) in outside {
+            unlink(temporary)
+            InterruptCleanup.unregister(temporary)
         }
-        createdFolder = nil
+        outside.removeAll()
+        folder?.discard(written.map(\.file).filter { !$0.contains("/") } + ["run.json"])
     }
 
     deinit { abandon() }
@@ -186,6 +198,16 @@ public final class OutputWriter {
     /// The manifest's list of outputs.
     public var manifestOutputs: JSONValue {
         .array(written.map { .object([("file", .string($0.file)), ("rows", .int($0.rows)), ("sha256", .string($0.sha256))]) })
+    }
+
+    /// Writes a whole file, naming `shown` in errors.
+    private static func write(_ bytes: [UInt8], to path: String, named shown: String) throws(DiscourseError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else {
+            throw DiscourseError("\(shown): cannot write the file (\(String(cString: strerror(errno))))")
+        }
+        defer { close(descriptor) }
+        try FileSink(descriptor: descriptor, path: shown).write(bytes)
     }
 
     /// A file descriptor written in full, with errors that name the file.
@@ -206,20 +228,6 @@ public final class OutputWriter {
                 offset += count
             }
         }
-    }
-
-    private func writeTemporary(folder: String, name: String, bytes: [UInt8]) throws(DiscourseError) {
-        let final = folder.appendingPath(name)
-        let temporary = folder.appendingPath(".\(name).tmp-\(getpid())")
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
-            abandon()
-            throw DiscourseError("\(final): cannot write the file (is the disk full or the folder read-only?)")
-        }
-        pending.append((temporary, final))
-    }
-
-    private static func reason(_ error: Error) -> String {
-        "\(error)"
     }
 }
 

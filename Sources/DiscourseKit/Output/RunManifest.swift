@@ -69,6 +69,9 @@ public enum RunManifest {
             .object([("pattern", .string($0.pattern)), ("code_points_removed", .int($0.codePoints))])
         })))
         corpusInfo.append(("duplicates", .array(corpus.duplicates.map { .array($0.map(JSONValue.string)) })))
+        if !corpus.filesWithoutMetadata.isEmpty {
+            corpusInfo.append(("files_without_metadata", .array(corpus.filesWithoutMetadata.map(JSONValue.string))))
+        }
         return corpusInfo
     }
 

@@ -1,6 +1,21 @@
 /// The tables an analysis result is written as, each with the base of its file name
 /// (`ngrams`, `trend_stats`, ...), in the order they are written.
 public enum RunTables {
+    /// The bases of the tables an analysis will write, known before it runs (so that every
+    /// destination is checked first): the same as `tables(for:...)` gives.
+    public static func bases(for spec: AnalysisSpec, grouped: Bool, groups: Bool) -> [String] {
+        switch spec {
+        case .tokens: return ["tokens"]
+        case .ngrams: return ["ngrams"] + (groups ? ["groups"] : [])
+        case .cooccur: return ["cooccur"]
+        case .collocates(let options): return ["collocates"] + (options.changes && grouped ? ["collocate_changes"] : [])
+        case .keyness: return ["keyness"]
+        case .trends: return ["trends", "trend_stats"]
+        case .compare: return ["compare", "new_terms"]
+        case .kwic: return ["kwic"]
+        }
+    }
+
     /// - Parameters:
     ///   - kind: the analysis (`cooccur` and `collocates` name their main table after it).
     ///   - groups: include `groups.csv` with the n-grams (a command writes it; a study

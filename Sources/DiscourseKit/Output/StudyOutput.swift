@@ -84,6 +84,25 @@ public enum StudyOutput {
         return writer.written.map { WrittenFile(name: $0.file, rows: $0.rows) }
     }
 
+    /// The files a study will write in its folder, known before it runs.
+    public static func plannedFiles(_ study: Study) -> [String] {
+        let several = study.groupings.count > 1
+        var names = study.groupings.map { "groups" + groupingSuffix($0, several: several) + ".csv" }
+        for analysis in study.analyses {
+            for g in analysis.groupings ?? Array(study.groupings.indices) {
+                let suffix = (analysis.name.map { "_" + $0 } ?? "")
+                    + (analysis.spec.kind == "tokens" ? "" : groupingSuffix(study.groupings[g], several: several))
+                names += RunTables.bases(for: analysis.spec, grouped: study.groupings[g] != nil, groups: false).map { $0 + suffix + ".csv" }
+                switch analysis.spec {
+                case .cooccur(let options), .collocates(let options):
+                    if options.network { names.append(analysis.spec.kind + suffix + ".graphml") }
+                default: break
+                }
+            }
+        }
+        return names + (study.source == nil ? [] : [studyCopy]) + [Report.htmlFile, Report.markdownFile]
+    }
+
     /// `_by_year` when the study has several groupings, else nothing; characters other than
     /// letters, digits, `_` and `-` become `_`.
     static func groupingSuffix(_ field: String?, several: Bool) -> String {

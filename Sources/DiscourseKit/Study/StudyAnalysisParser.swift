@@ -203,8 +203,12 @@ struct StudyAnalysisParser {
     /// Terms inline (a list) or from a file (one string: a path, relative to the study; the
     /// source is the path as written).
     func terms(_ value: StudyNode, _ what: String) throws(DiscourseError) -> (lines: [String], source: String?) {
-        if value.isList { return (try value.strings(what), nil) }
+        if value.isList {
+            let terms = try value.strings(what)
+            guard !terms.isEmpty else { throw value.error("\(what) is an empty list; name at least one term") }
+            return (terms, nil)
+        }
         let path = try value.string(what)
-        do { return (try LineFile.read(resolve(path), option: what), path) } catch { throw value.error(error.message) }
+        do { return (try LineFile.terms(resolve(path), option: what), path) } catch { throw value.error(error.message) }
     }
 }

@@ -77,7 +77,7 @@ public enum StudyFile {
 
     static func corpusOptions(_ node: StudyNode) throws(DiscourseError) -> CorpusOptions {
         let fields = try node.mapping("corpus", known: ["path", "format", "encoding", "replace_invalid", "strip", "lang",
-                                                         "text_field", "where"])
+                                                         "text_field", "where", "allow_outside_paths"])
         guard let path = fields.first(where: { $0.key == "path" }) else {
             throw node.error("corpus needs a path: a folder of .txt files, a .csv or a .jsonl file")
         }
@@ -95,6 +95,7 @@ public enum StudyFile {
             case "strip": options.strip = try value.strings("strip")
             case "lang": options.language = try value.string("lang")
             case "text_field": options.textField = try value.string("text_field")
+            case "allow_outside_paths": options.allowOutsidePaths = try value.bool("allow_outside_paths")
             case "where":
                 options.conditions = try value.strings("where")
                 for condition in options.conditions where !condition.contains("=") {

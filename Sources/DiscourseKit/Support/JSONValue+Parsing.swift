@@ -3,9 +3,12 @@ extension JSONValue {
     /// read back renders the same as the value it was written from. Integers that fit an
     /// `Int` stay integers; other numbers are doubles.
     ///
+    /// - Parameter numbersAsText: keep numbers as the text they are written as (`1.50`, a
+    ///   23-digit id), as strings: for metadata, where a number is a label.
     /// - Throws: `DiscourseError` naming the byte offset of the first problem.
-    public init(parsing bytes: [UInt8], source: String) throws(DiscourseError) {
+    public init(parsing bytes: [UInt8], source: String, numbersAsText: Bool = false) throws(DiscourseError) {
         var parser = JSONParser(bytes: bytes, source: source)
+        parser.numbersAsText = numbersAsText
         self = try parser.value()
         parser.skipSpace()
         guard parser.position == bytes.count else { throw parser.failure("text after the JSON value") }
@@ -42,6 +45,7 @@ private struct JSONParser {
     let bytes: [UInt8]
     let source: String
     var position = 0
+    var numbersAsText = false
 
     init(bytes: [UInt8], source: String) {
         self.bytes = bytes
@@ -181,6 +185,7 @@ private struct JSONParser {
         let start = position
         while position < bytes.count, "+-0123456789.eE".utf8.contains(bytes[position]) { position += 1 }
         let text = String(decoding: bytes[start..<position], as: UTF8.self)
+        if numbersAsText, !text.isEmpty, Double(text) != nil { return .string(text) }
         if let int = Int(text) { return .int(int) }
         guard !text.isEmpty, let double = Double(text) else {
             position = start

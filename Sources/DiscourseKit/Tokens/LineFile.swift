@@ -8,6 +8,16 @@ public enum LineFile {
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
     }
 
+    /// The terms of a `--nodes` or `--track` file: an error when it has none, since an empty
+    /// list would give tables with a header and no rows, silently.
+    public static func terms(_ path: String, option: String) throws(DiscourseError) -> [String] {
+        let lines = try read(path, option: option)
+        guard !lines.isEmpty else {
+            throw DiscourseError("\(option) \(path): the file has no terms (only blank lines and # comments)")
+        }
+        return lines
+    }
+
     /// A whole UTF-8 file (a template, a study file).
     public static func text(_ path: String, option: String) throws(DiscourseError) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {

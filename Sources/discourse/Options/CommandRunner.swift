@@ -12,7 +12,9 @@ func runAnalysis(_ command: String, mainFile: String, corpus: CorpusFlags, token
                  by field: String?, analysis: AnalysisSpec, graph: String? = nil) throws {
     try reportingErrors {
         let observer = TerminalObserver(stats: output.stats)
+        InterruptCleanup.install()
         let writer = try output.writer(mainFile: mainFile)
+        try writer.reserve(CommandOutput.plannedFiles(analysis, by: field), paths: graph.map { [$0] } ?? [])
         let study = Study(corpus: corpus.options, tokens: tokens.options, groupings: [field], analyses: [StudyAnalysis(analysis)])
         let run = try StudyRun(study, observer: observer)
         try CommandOutput.write(run, command: command, to: writer, corpusOptions: corpus.options.manifest,

@@ -26,6 +26,9 @@ struct CorpusFlags: ParsableArguments {
     @Option(name: .customLong("where"), help: ArgumentHelp("Analyse only documents whose field has this value (repeatable): lang=zh, doc_id!=gwr-2017-en. Conditions on one field are alternatives; on different fields all must hold.", valueName: "field=value"))
     var conditions: [String] = []
 
+    @Flag(help: "Read texts that metadata.csv places outside the corpus folder (by a path or a symbolic link); by default that is an error.")
+    var allowOutsidePaths = false
+
     var options: CorpusOptions {
         var options = CorpusOptions(path: path)
         options.encoding = encoding
@@ -34,6 +37,7 @@ struct CorpusFlags: ParsableArguments {
         options.language = lang
         options.textField = textField
         options.conditions = conditions
+        options.allowOutsidePaths = allowOutsidePaths
         return options
     }
 }

@@ -25,6 +25,9 @@ struct Collocates: ParsableCommand {
     @OptionGroup(title: "Output") var output: OutputFlags
 
     func validate() throws {
+        if flags.graph != nil && output.out == "-" {
+            throw ValidationError("--graph writes a file beside the tables and their run.json; it cannot go with --out -")
+        }
         guard top >= 0 else { throw ValidationError("--top must be 0 (all) or more") }
     }
 

@@ -40,7 +40,7 @@ struct KWIC: ParsableCommand {
         let (node, nodes, span, limit) = (self.node, self.nodes, self.span, self.limit)
         try reportingErrors {
             var options = ConcordanceOptions()
-            options.nodes = node + (try nodes.map { try LineFile.read($0, option: "--nodes") } ?? [])
+            options.nodes = node + (try nodes.map { try LineFile.terms($0, option: "--nodes") } ?? [])
             options.span = span
             options.limit = limit
             try runAnalysis("kwic", mainFile: "kwic.csv", corpus: corpus, tokens: tokens, output: output,

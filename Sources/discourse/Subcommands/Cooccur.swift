@@ -26,6 +26,9 @@ struct Cooccur: ParsableCommand {
     @OptionGroup(title: "Output") var output: OutputFlags
 
     func validate() throws {
+        if flags.graph != nil && output.out == "-" {
+            throw ValidationError("--graph writes a file beside the tables and their run.json; it cannot go with --out -")
+        }
         if let top, top < 1 { throw ValidationError("--top must be at least 1") }
     }
 
@@ -34,7 +37,7 @@ struct Cooccur: ParsableCommand {
         try reportingErrors {
             var nodeLines: [String]?
             if let nodes {
-                nodeLines = FileSystem.exists(nodes) ? try LineFile.read(nodes, option: "--nodes") : [nodes]
+                nodeLines = FileSystem.exists(nodes) ? try LineFile.terms(nodes, option: "--nodes") : [nodes]
             }
             try runAnalysis("cooccur", mainFile: "cooccur.csv", corpus: corpus, tokens: tokens, output: output,
                             by: flags.grouping.by, analysis: .cooccur(try flags.options(nodes: nodeLines, top: top, changes: false)),

@@ -24,6 +24,7 @@ struct ReportCommand: ParsableCommand {
     mutating func run() throws {
         let (folder, template, markdownTemplate) = (self.folder, self.template, self.markdownTemplate)
         try reportingErrors {
+            InterruptCleanup.install()
             try ReportRebuild.run(folder: folder, htmlTemplate: template.map { try LineFile.text($0, option: "--template") },
                                   markdownTemplate: markdownTemplate.map { try LineFile.text($0, option: "--markdown-template") })
             FileSystem.printError("discourse: wrote \(folder.appendingPathComponent(Report.htmlFile)) and \(Report.markdownFile)")

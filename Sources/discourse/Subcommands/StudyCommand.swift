@@ -40,7 +40,9 @@ struct StudyCommand: ParsableCommand {
             let study = try StudyFile.load(file)
             let folder = out ?? study.outputFolder ?? "discourse-out"
             guard folder != "-" else { throw DiscourseError("--out -: a study writes a folder of tables; name one") }
+            InterruptCleanup.install()
             let writer = try OutputWriter(destination: .folder(folder), format: CSVFormat(excel: excel), mainFile: "")
+            try writer.reserve(StudyOutput.plannedFiles(study))
             let run = try StudyRun(study, observer: observer)
             let written = try StudyOutput.write(run, to: writer, arguments: CommandLine.arguments,
                                                 output: [("out", .string(folder)), ("excel", .bool(excel))], observer: observer)

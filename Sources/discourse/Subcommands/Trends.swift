@@ -32,7 +32,7 @@ struct Trends: ParsableCommand {
         let (track, minCount, sizes) = (self.track, minCount.minCount, size.n.range)
         try reportingErrors {
             var options = TrendOptions()
-            options.track = try track.map { try LineFile.read($0, option: "--track") }
+            options.track = try track.map { try LineFile.terms($0, option: "--track") }
             options.trackSource = track
             options.minCount = minCount
             options.sizes = sizes

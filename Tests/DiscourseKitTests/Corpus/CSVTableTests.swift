@@ -15,7 +15,7 @@ struct CSVTableTests {
     }
 
     @Test(arguments: [
-        ("doc_id,date\na,\"2020\n", "m.csv line 2: a quoted field is never closed"),
+        ("doc_id,date\na,\"2020\n", "m.csv line 2: a quoted field opens here and is never closed"),
         ("doc_id,date\na,2020\nb\n", "m.csv line 3: 1 fields, but the header has 2"),
         ("doc_id,date\na,20\"20\n", "m.csv line 2: a quote inside an unquoted field"),
         ("doc_id,date\na,\"2020\"x\n", "m.csv line 2: text after a closing quote"),

@@ -48,6 +48,16 @@ struct CSVBufferTests {
         #expect(Double(expected) == (value == 0 ? 0 : value))
     }
 
+    /// SPEC §8: readr reads 4.9e-324 as about 5e-308; values below the smallest normal double
+    /// are written 0.0, the smallest normal itself as it is.
+    @Test(arguments: [
+        (4.9e-324, "0.0"), (-1e-310, "0.0"), (2.225073858507201e-308, "0.0"),
+        (2.2250738585072014e-308, "2.2250738585072014e-308"), (1e-300, "1e-300"),
+    ])
+    func subnormalRealsAreWrittenAsZero(value: Double, expected: String) {
+        #expect(row { $0.real(value) } == expected + "\n")
+    }
+
     @Test func missingAndNonFiniteValuesAreEmpty() {
         #expect(row { $0.real(Double.nan); $0.real(Double.infinity); $0.real(nil as Double?); $0.missing() } == ",,,\n")
     }

@@ -20,7 +20,7 @@ public enum ReportRebuild {
         let reports = [Report.htmlFile, Report.markdownFile]
         for output in manifest["outputs"]?.arrayValue ?? [] {
             guard let file = output["file"]?.stringValue, !reports.contains(file) else { continue }
-            writer.adopt(file, rows: output["rows"]?.intValue ?? 0, sha256: output["sha256"]?.stringValue ?? "")
+            try writer.adopt(file, rows: output["rows"]?.intValue ?? 0, sha256: output["sha256"]?.stringValue ?? "")
         }
         try writer.writeFile(name: Report.htmlFile, bytes: Array(html.utf8), items: 0)
         try writer.writeFile(name: Report.markdownFile, bytes: Array(markdown.utf8), items: 0)
