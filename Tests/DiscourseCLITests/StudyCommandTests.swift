@@ -201,7 +201,7 @@ import Testing
         #expect(text.contains("ICU \(manifest["icu_version"] as! String) (Unicode \(manifest["unicode_version"] as! String))"))
         // The Markdown report carries the same tables.
         let markdown = try folder.read("out/report.md")
-        #expect(markdown.contains("**Tracked terms** (source: trend_stats_tracked.csv)"))
+        #expect(markdown.contains("**Tracked terms** (source: `trend_stats_tracked.csv`)"))
         #expect(markdown.contains("| 新质生产力 |"))
 
         // discourse report rebuilds the same files from the tables.
@@ -218,6 +218,21 @@ import Testing
         #expect(restyled.status == 0, "\(restyled.stderr)")
         #expect(try folder.read("out/report.html").hasPrefix("<h1>政府工作报告 2019–2025</h1><p>发展</p>"))
         #expect(try folder.read("out/run.json").contains(sha256sum(folder.path("out/report.html"))))
+        // A template that does not parse is named with its line.
+        try folder.write("broken.mustache", "<h1>{{title}}</h1>\n{{#tracked}}\n")
+        let broken = try CLI.run(["report", out, "--template", folder.path("broken.mustache")])
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("report template, line"), "\(broken.stderr)")
+        // A table edited since the study wrote it is refused, so the report never shows it.
+        let trackedStats = try folder.read("out/trend_stats_tracked.csv")
+        try folder.write("out/trend_stats_tracked.csv", trackedStats.replacingOccurrences(of: "\n发展,", with: "\n发展,9"))
+        let edited = try CLI.run(["report", out])
+        #expect(edited.status == 1)
+        #expect(edited.stderr.contains("trend_stats_tracked.csv: the table has changed since the study wrote it"), "\(edited.stderr)")
+        // run.json records the other files the study read.
+        let inputs = (try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/run.json"))) as! [String: Any])["inputs"] as! [[String: Any]]
+        #expect(inputs.map { $0["file"] as! String } == ["terms.txt"])
+        #expect(inputs.first?["sha256"] as? String == sha256sum(folder.path("terms.txt")))
     }
 
     @Test func studyFileErrorsNameTheLineAndColumn() throws {
@@ -241,6 +256,18 @@ import Testing
             try folder.write("s.yaml", text)
             let result = try CLI.run(["study", folder.path("s.yaml"), "--out", folder.path("out")])
             #expect(result.status == 1, "\(text)")
+            #expect(result.stderr.contains(message), "expected '\(message)' in: \(result.stderr)")
+            #expect(!folder.exists("out"))
+        }
+        // Problems found once the corpus is read name the study file's line of the key.
+        for (text, message) in [
+            ("corpus: {path: c, encoding: klingon}\ngroupings: [doc_id]\nanalyses: [{ngrams: }]\n", "s.yaml line 1, column 9 (corpus): --encoding 'klingon'"),
+            ("corpus: {path: c}\ngroupings: [yeer]\nanalyses: [{ngrams: }]\n", "s.yaml line 2, column 12 (groupings): --by yeer: the corpus has no such field"),
+            ("corpus: {path: c}\ntokens: {terms: none.txt}\ngroupings: [doc_id]\nanalyses: [{ngrams: }]\n", "s.yaml line 2, column 9 (tokens): --terms"),
+        ] {
+            try folder.write("s.yaml", text)
+            let result = try CLI.run(["study", folder.path("s.yaml"), "--out", folder.path("out")])
+            #expect(result.status == 1)
             #expect(result.stderr.contains(message), "expected '\(message)' in: \(result.stderr)")
             #expect(!folder.exists("out"))
         }

@@ -15,7 +15,9 @@ public struct TrendOptions: Sendable {
     /// The options as `run.json` records them, with the grouping field and the tracked terms
     /// as resolved.
     public func manifest(by field: String?, trackedTerms: [String]?) -> [(String, JSONValue)] {
-        [("by", field.map(JSONValue.string) ?? .null), ("track", trackSource.map(JSONValue.string) ?? .null),
+        // `track`: the file the lines came from, else the lines themselves (a study's inline list).
+        let track: JSONValue = trackSource.map(JSONValue.string) ?? self.track.map { .array($0.map(JSONValue.string)) } ?? .null
+        return [("by", field.map(JSONValue.string) ?? .null), ("track", track),
          ("tracked_terms", trackedTerms.map { .array($0.map(JSONValue.string)) } ?? .null),
          ("min_count", .int(minCount)), ("n", .string(sizes.sizeDescription))]
     }
@@ -44,10 +46,15 @@ public struct TrendAnalysis: Sendable {
         if let lines = options.track {
             let normalizer = try LineNormalizer(input.tokens.configuration)
             let known = Set(input.tokens.vocabulary.forms)
-            tracked = lines.map { line in
+            var resolved: [String] = []
+            for line in lines {
                 let term = normalizer.form(of: line)
-                return known.contains(term) ? term : String(decoding: normalizer.normalize(line), as: UTF16.self)
+                guard !term.isEmpty else {
+                    throw DiscourseError("tracked term '\(line)' is empty once normalized like a token form; leave it out")
+                }
+                resolved.append(known.contains(term) ? term : String(decoding: normalizer.normalize(line), as: UTF16.self))
             }
+            tracked = resolved
             sizes = Array(Set(tracked!.map { $0.split(separator: " ").count }))
         }
         return TrendResult(input.termCounts(sizes: sizes), terms: tracked, minCount: options.minCount)

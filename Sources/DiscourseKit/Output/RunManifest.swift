@@ -41,8 +41,14 @@ public enum RunManifest {
             ("groupings", .array(study.groupings.map { $0.map(JSONValue.string) ?? .null })),
             ("output", .object(output)),
         ]
+        // The other files the study read, so that a rerun can check it reads the same.
+        let inputs: [JSONValue] = study.inputs.map { file in
+            let data = FileManager.default.contents(atPath: study.resolve(file))
+            return .object([("file", .string(file)), ("sha256", .string(data.map { SHA256Hex.of([UInt8]($0)) } ?? ""))])
+        }
         return .object(header(command: "study", arguments: arguments) + [
             ("study", .object(source)),
+            ("inputs", .array(inputs)),
             ("options", .object(options)),
             ("corpus", .object(summary(of: run.corpus, path: study.corpus.path))),
             ("groupings", .array(groupings)),

@@ -63,7 +63,7 @@ public enum StudyOutput {
             if case .collocation(let collocation) = outcome.result { graph = .bool(collocation.options.network) }
             analysisRecords.append(.object([
                 ("analysis", .string(analysis.spec.kind)), ("name", analysis.name.map(JSONValue.string) ?? .null),
-                ("by", field.map(JSONValue.string) ?? .null),
+                ("by", analysis.spec.kind == "tokens" ? .null : field.map(JSONValue.string) ?? .null),
                 ("options", .object(analysis.spec.manifest(by: nil, result: outcome.result, graph: graph).filter { $0.0 != "by" })),
                 ("files", .array(files)), ("warnings", .array(outcome.result.warnings.map(JSONValue.string))),
             ]))

@@ -17,6 +17,11 @@ public struct Study: Sendable {
     public var outputFolder: String?
     /// The study file, copied into the output folder.
     public var source: StudySource?
+    /// Where the study file declares `corpus`, `tokens` and `groupings`
+    /// (`study.yaml line 3, column 1`), for errors found once the corpus is read.
+    public var locations: [String: String] = [:]
+    /// Files the study reads besides the corpus (terms, stopwords, tracked terms), as written.
+    public var inputs: [String] = []
 
     public init(title: String? = nil, corpus: CorpusOptions, tokens: TokenOptions, groupings: [String?],
                 analyses: [StudyAnalysis]) {

@@ -9,13 +9,15 @@ struct StudyAnalysisParser {
     let node: StudyNode
     let groupings: [String]
     let resolve: (String) -> String
+    /// The term files the analysis reads, as written.
+    private(set) var inputs: [String] = []
 
     static let kinds = ["ngrams", "collocates", "cooccur", "keyness", "trends", "compare", "kwic", "tokens"]
     static let common = ["by", "name"]
     static let cooccurrenceKeys = ["scope", "window", "margins", "cross_sentences", "min_cooc", "min_freq", "measures",
                                    "sort", "top", "graph", "nodes"]
 
-    func parse() throws(DiscourseError) -> StudyAnalysis {
+    mutating func parse() throws(DiscourseError) -> StudyAnalysis {
         let entries = try node.mapping("an analysis", known: Self.kinds)
         guard entries.count == 1, let (kind, options) = entries.first else {
             throw node.error("each item of analyses names one analysis (\(Self.kinds.joined(separator: ", "))), e.g. '- ngrams: {n: 1-3}'")
@@ -117,8 +119,10 @@ struct StudyAnalysisParser {
                     guard let index = groupings.firstIndex(of: field) else {
                         throw value.error("by '\(field)' is not one of the study's groupings (\(groupings.joined(separator: ", "))); add it to groupings")
                     }
+                    guard !indices.contains(index) else { throw value.error("by lists '\(field)' twice") }
                     indices.append(index)
                 }
+                guard !indices.isEmpty else { throw value.error("by is an empty list; leave it out to run on every grouping") }
                 analysis.groupings = indices
             default: break
             }
@@ -128,7 +132,7 @@ struct StudyAnalysisParser {
         return analysis
     }
 
-    func cooccurrence(_ fields: [(key: String, value: StudyNode)], collocates: Bool,
+    mutating func cooccurrence(_ fields: [(key: String, value: StudyNode)], collocates: Bool,
                       at options: StudyNode) throws(DiscourseError) -> CollocationOptions {
         var collocation = CollocationOptions()
         collocation.changes = collocates
@@ -197,18 +201,20 @@ struct StudyAnalysisParser {
 
     /// Group labels: a list, or one value (commas separate several, as on the command line).
     func labels(_ value: StudyNode, _ what: String) throws(DiscourseError) -> [String] {
-        try value.strings(what).flatMap { $0.split(separator: ",").map(String.init) }.filter { !$0.isEmpty }
+        try value.strings(what).flatMap { $0.split(separator: ",").map { String($0).trimmed() } }.filter { !$0.isEmpty }
     }
 
     /// Terms inline (a list) or from a file (one string: a path, relative to the study; the
     /// source is the path as written).
-    func terms(_ value: StudyNode, _ what: String) throws(DiscourseError) -> (lines: [String], source: String?) {
+    mutating func terms(_ value: StudyNode, _ what: String) throws(DiscourseError) -> (lines: [String], source: String?) {
         if value.isList {
             let terms = try value.strings(what)
             guard !terms.isEmpty else { throw value.error("\(what) is an empty list; name at least one term") }
+            if terms.contains(where: { $0.trimmed().isEmpty }) { throw value.error("\(what) holds an empty term") }
             return (terms, nil)
         }
         let path = try value.string(what)
+        inputs.append(path)
         do { return (try LineFile.terms(resolve(path), option: what), path) } catch { throw value.error(error.message) }
     }
 }

@@ -29,7 +29,8 @@ public enum StudyFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DiscourseError("\(path): cannot read the study file")
         }
-        guard let text = String(validating: [UInt8](data), as: UTF8.self) else {
+        let bytes = [UInt8](data)
+        guard let text = String(validating: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes, as: UTF8.self) else {
             throw DiscourseError("\(path): the study file is not valid UTF-8")
         }
         var study = try parse(text, file: path, folder: path.deletingLastPathComponent)
@@ -64,12 +65,20 @@ public enum StudyFile {
         var study = Study(title: try field("title")?.string("title"), corpus: corpus, tokens: tokens,
                           groupings: groupings, analyses: [])
         study.folder = folder
+        for key in ["corpus", "tokens", "groupings"] {
+            if let mark = fields.first(where: { $0.key == key })?.value.node.mark {
+                study.locations[key] = "\(file) line \(mark.line), column \(mark.column)"
+            }
+        }
+        study.inputs = tokens.termFiles + tokens.stopwordLists.filter { !LineFile.isBuiltinList($0) }
         study.outputFolder = try field("out").map { node throws(DiscourseError) in resolve(try node.string("out")) }
         let analysesNode = field("analyses")!
         let items = try analysesNode.list("analyses")
         guard !items.isEmpty else { throw analysesNode.error("analyses needs at least one analysis") }
         for item in items {
-            study.analyses.append(try StudyAnalysisParser(node: item, groupings: groupings, resolve: resolve).parse())
+            var parser = StudyAnalysisParser(node: item, groupings: groupings, resolve: resolve)
+            study.analyses.append(try parser.parse())
+            for input in parser.inputs where !study.inputs.contains(input) { study.inputs.append(input) }
         }
         try checkFileNames(study, items: items)
         return study
@@ -127,7 +136,8 @@ public enum StudyFile {
         var seen: [String: Int] = [:]
         for (a, analysis) in study.analyses.enumerated() {
             for g in analysis.groupings ?? Array(study.groupings.indices) {
-                let key = "\(analysis.spec.kind)\u{0}\(analysis.name ?? "")\u{0}\(g)"
+                // Case-insensitively: trends_x.csv and trends_X.csv are one file on macOS and Windows.
+                let key = "\(analysis.spec.kind)\u{0}\((analysis.name ?? "").lowercased())\u{0}\(g)"
                 if let first = seen[key] {
                     let line = items[first].node.mark.map { " on line \($0.line)" } ?? ""
                     throw items[a].error("this \(analysis.spec.kind) analysis would write the same files as the one\(line); give one of them a name (name: tracked)")

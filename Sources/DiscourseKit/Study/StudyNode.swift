@@ -62,6 +62,9 @@ struct StudyNode {
 
     func bool(_ what: String) throws(DiscourseError) -> Bool {
         let text = try string(what)
+        if case .scalar(let scalar) = node, scalar.style != .plain {
+            throw error("\(what) must be true or false without quotes (a quoted '\(text)' is text)")
+        }
         switch text {
         case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return true
         case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF": return false

@@ -24,18 +24,20 @@ public struct StudyRun: Sendable {
         observer.stage("load metadata")
         var corpusOptions = study.corpus
         corpusOptions.path = study.resolve(corpusOptions.path)
-        var corpus = try corpusOptions.load()
+        var corpus = try Self.located("corpus", in: study) { () throws(DiscourseError) in try corpusOptions.load() }
         var groupings: [Grouping] = []
         for field in study.groupings {
-            let grouping = try Grouping(corpus, by: field)
+            let loaded = corpus
+            let grouping = try Self.located("groupings", in: study) { () throws(DiscourseError) in try Grouping(loaded, by: field) }
             if let warning = grouping.leftOutWarning { observer.warning(warning) }
             groupings.append(grouping)
         }
         var tokenOptions = study.tokens
         tokenOptions.termFiles = tokenOptions.termFiles.map(study.resolve)
         tokenOptions.stopwordLists = tokenOptions.stopwordLists.map { LineFile.isBuiltinList($0) ? $0 : study.resolve($0) }
-        let configuration = try tokenOptions.configuration(defaultLanguage: study.corpus.language,
-                                                           keepOffsets: study.needsOffsets)
+        let configuration = try Self.located("tokens", in: study) { () throws(DiscourseError) in
+            try tokenOptions.configuration(defaultLanguage: study.corpus.language, keepOffsets: study.needsOffsets)
+        }
         observer.stage("read+tokenize")
         let tokens = try TokenPipeline.run(&corpus, configuration: configuration, observer: observer)
         for warning in corpus.warnings { observer.warning(warning) }
@@ -60,6 +62,14 @@ public struct StudyRun: Sendable {
             }
         }
         self.outcomes = outcomes
+    }
+
+    /// Runs `body`, naming where the study file declares `key` in its error.
+    static func located<T>(_ key: String, in study: Study, _ body: () throws(DiscourseError) -> T) throws(DiscourseError) -> T {
+        do { return try body() } catch {
+            guard let place = study.locations[key] else { throw error }
+            throw DiscourseError("\(place) (\(key)): \(error.message)")
+        }
     }
 
     /// Raw bytes read and tokens counted, for throughput figures.

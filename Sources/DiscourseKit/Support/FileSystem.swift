@@ -60,7 +60,7 @@ extension String {
     }
 
     /// Without leading and trailing white space.
-    func trimmed() -> String {
+    public func trimmed() -> String {
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }

@@ -48,7 +48,7 @@ struct Keyness: ParsableCommand {
     @OptionGroup(title: "Output") var output: OutputFlags
 
     static func split(_ values: [String]) -> [String] {
-        values.flatMap { $0.split(separator: ",").map(String.init) }.filter { !$0.isEmpty }
+        values.flatMap { $0.split(separator: ",").map { String($0).trimmed() } }.filter { !$0.isEmpty }
     }
 
     mutating func run() throws {

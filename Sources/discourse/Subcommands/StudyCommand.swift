@@ -56,7 +56,8 @@ struct StudyCommand: ParsableCommand {
         let width = (files.map(\.name.count).max() ?? 0) + 2
         var lines = ["discourse: study\(title.map { " \"\($0)\"" } ?? "") written to \(folder)/"]
         for file in files {
-            let rows = file.name.hasSuffix(".csv") ? "\(file.rows) rows" : ""
+            let unit = file.name.hasSuffix(".csv") ? "row" : file.name.hasSuffix(".graphml") ? "edge" : ""
+            let rows = unit.isEmpty ? "" : "\(file.rows) \(unit)\(file.rows == 1 ? "" : "s")"
             lines.append("  " + file.name + String(repeating: " ", count: width - file.name.count) + rows)
         }
         lines.append("  run.json")

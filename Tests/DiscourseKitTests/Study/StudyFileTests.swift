@@ -135,6 +135,21 @@ import Testing
         #expect(kwic.span == 10 && kwic.limit == nil)
     }
 
+    @Test func aByteOrderMarkIsIgnoredAndInputsAreListed() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("study-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "war\n".write(to: folder.appendingPathComponent("track.txt"), atomically: true, encoding: .utf8)
+        let text = "corpus: {path: c}\ntokens: {terms: t.txt, stopwords: [en, s.txt]}\ngroupings: [year]\nanalyses:\n  - trends: {track: track.txt}\n  - keyness: {target: '2015, 2020'}\n"
+        let file = folder.appendingPathComponent("s.yaml")
+        try Data([0xEF, 0xBB, 0xBF] + Array(text.utf8)).write(to: file)
+        let study = try StudyFile.load(file.path)
+        #expect(study.inputs == ["t.txt", "s.txt", "track.txt"])
+        #expect(study.locations["groupings"] == "\(file.path) line 3, column 12")
+        guard case .keyness(let keyness) = study.analyses[1].spec else { Issue.record("keyness"); return }
+        #expect(keyness.target == ["2015", "2020"])
+    }
+
     @Test func listsOfTermsComeInlineOrFromAFile() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("study-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -192,6 +207,12 @@ import Testing
         ("corpus: [c]\ngroupings: [year]\nanalyses: [{ngrams: }]\n", "s.yaml line 1, column 9: corpus must be a mapping"),
         ("corpus: {path: c\ngroupings: [year]\n", "s.yaml line 2, column 10: not valid YAML"),
         ("", "s.yaml: the study file is empty"),
+        ("corpus: {path: c}\ngroupings: [year]\nanalyses: [{ngrams: {by: []}}]\n", "by is an empty list"),
+        ("corpus: {path: c}\ngroupings: [year]\nanalyses: [{ngrams: {by: [year, year]}}]\n", "by lists 'year' twice"),
+        ("corpus: {path: c}\ngroupings: [year]\nanalyses: [{trends: {track: [peace, '']}}]\n", "track holds an empty term"),
+        ("corpus: {path: c}\ngroupings: [year]\nanalyses: [{trends: {track: []}}]\n", "track is an empty list"),
+        ("corpus: {path: c}\ngroupings: [year]\nanalyses:\n  - trends: {name: x}\n  - trends: {name: X}\n", "would write the same files"),
+        ("corpus: {path: c}\ntokens: {numbers: 'no'}\ngroupings: [year]\nanalyses: [{ngrams: }]\n", "numbers must be true or false without quotes"),
     ])
     func errorsNameTheLineAndColumn(_ text: String, _ expected: String) {
         let message = error(text)

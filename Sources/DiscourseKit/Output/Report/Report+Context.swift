@@ -2,39 +2,67 @@ extension Report {
     /// How many of the latest changes between consecutive groups the report lists per node.
     static let changesShown = 3
 
-    /// Collocates gained and lost: for each node of a collocates analysis, its latest changes
-    /// between consecutive groups.
+    /// How many collocates of the latest group the report lists per node.
+    static let collocatesShown = 10
+
+    /// For each node of a collocates analysis: its strongest collocates in the latest group
+    /// (by the analysis's measure, as `--top` ranks them), and its latest changes between
+    /// consecutive groups.
     func collocatesSection() throws(DiscourseError) -> [[String: Any]] {
         var sections: [[String: Any]] = []
-        for record in analyses where record.kind == "collocates" {
-            guard let source = record.files.first(where: { $0.hasPrefix("collocate_changes") }) else { continue }
-            let records = try read(source).records
+        for record in analyses where record.kind == "collocates" && !record.files.isEmpty {
+            let sort = record.options["sort"]?.stringValue ?? "log_dice"
+            let pairs = try read(record.files[0]).records
+            let latest = pairs.last?["group"]
             var nodes: [String] = []
+            var strongest: [String: [[String: String]]] = [:]
+            for row in pairs where row["group"] == latest {
+                let node = row["node"] ?? ""
+                if strongest[node] == nil { nodes.append(node) }
+                strongest[node, default: []].append(row)
+            }
             var transitions: [String: [String]] = [:]
             var changes: [String: [[String: String]]] = [:]
-            for row in records {
+            let changesSource = record.files.first { $0.hasPrefix("collocate_changes") }
+            for row in try changesSource.map({ file throws(DiscourseError) in try read(file).records }) ?? [] {
                 let node = row["node"] ?? ""
-                if transitions[node] == nil { nodes.append(node); transitions[node] = [] }
+                if transitions[node] == nil { transitions[node] = [] }
+                if !nodes.contains(node) { nodes.append(node) }
                 let key = (row["previous_group"] ?? "") + " → " + (row["group"] ?? "")
                 if !transitions[node]!.contains(key) { transitions[node]!.append(key) }
                 changes[node + "\u{0}" + key, default: []].append(row)
             }
-            let sort = record.options["sort"]?.stringValue ?? "log_dice"
+            func value(_ row: [String: String]) -> Double? { Double(row[sort] ?? "") }
             let nodeContexts: [[String: Any]] = nodes.map { node in
-                let rows: [[ReportCell]] = transitions[node]!.suffix(Self.changesShown).map { key in
+                let ranked = (strongest[node] ?? []).sorted { x, y in
+                    switch (value(x), value(y)) {
+                    case let (a?, b?) where a != b: return a > b
+                    case (_?, nil): return true
+                    case (nil, _?): return false
+                    default:
+                        let (ox, oy) = (Int(x["o11"] ?? "") ?? 0, Int(y["o11"] ?? "") ?? 0)
+                        return ox != oy ? ox > oy : (x["collocate"] ?? "").utf8.lexicographicallyPrecedes((y["collocate"] ?? "").utf8)
+                    }
+                }.prefix(Self.collocatesShown)
+                let top = ReportTable(
+                    caption: "Strongest collocates of \(display(node))\(latest.map { " in \($0)" } ?? "") by \(sort)", source: record.files[0],
+                    columns: [ReportTable.Column(name: "collocate", numeric: false), ReportTable.Column(name: "o11", numeric: true),
+                              ReportTable.Column(name: sort, numeric: true)],
+                    rows: ranked.map { [.text($0["collocate"] ?? ""), .integer($0["o11"]), .number($0[sort]) { ReportNumber.fixed($0, 2) }] })
+                let rows: [[ReportCell]] = (transitions[node] ?? []).suffix(Self.changesShown).map { key in
                     let rows = changes[node + "\u{0}" + key] ?? []
                     func list(_ kind: String, _ rank: String) -> String {
                         rows.filter { $0["change"] == kind }.map { "\($0["collocate"] ?? "") (\($0[rank] ?? ""))" }.joined(separator: ", ")
                     }
                     return [.text(key), .text(list("gained", "rank")), .text(list("lost", "previous_rank"))]
                 }
-                let table = ReportTable(caption: "Collocates of \(node) gained and lost (rank by \(sort))", source: source,
-                                        columns: ["groups", "gained (rank)", "lost (previous rank)"].map { ReportTable.Column(name: $0, numeric: false) },
-                                        rows: rows)
-                return ["node": node, "table": table.context]
+                let changed = ReportTable(caption: "Collocates of \(display(node)) gained and lost (rank by \(sort))", source: changesSource ?? "",
+                                          columns: ["groups", "gained (rank)", "lost (previous rank)"].map { ReportTable.Column(name: $0, numeric: false) },
+                                          rows: rows)
+                return ["node": display(node), "top": top.context, "table": changed.context, "hasChanges": changesSource != nil]
             }
-            sections.append(["label": record.label, "source": source, "sort": sort, "nodes": nodeContexts,
-                             "hasNodes": !nodeContexts.isEmpty])
+            sections.append(["label": record.label, "source": record.files[0], "changesSource": changesSource ?? "", "sort": sort,
+                             "nodes": nodeContexts, "hasNodes": !nodeContexts.isEmpty])
         }
         return sections
     }
@@ -78,7 +106,7 @@ extension Report {
                             "lines": shown.map { ["doc": $0["doc_id"] ?? "", "left": $0["left"] ?? "", "match": $0["match"] ?? "",
                                                   "right": $0["right"] ?? ""] }]
                 }
-                return ["term": term, "count": lines.count, "linesText": Report.plural(lines.count, "line"), "groups": blocks]
+                return ["term": display(term), "count": lines.count, "linesText": Report.plural(lines.count, "line"), "groups": blocks]
             }
             sections.append(["label": record.label, "source": source, "terms": termContexts])
         }

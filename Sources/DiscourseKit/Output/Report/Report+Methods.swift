@@ -20,11 +20,15 @@ extension Report {
             let count = (manifest["groupings"]?.arrayValue ?? []).first { $0["field"]?.stringValue == field }?["groups"]?.intValue ?? 0
             return "\(field) (\(count) groups)"
         }
-        paragraphs.append("Documents were grouped by \(groups.joined(separator: " and ")). Groups are in diachronic order: by their number where every label is one (a decade by its first year), else by the earliest date of their documents. A per-million figure is a count divided by the group's tokens, times 10⁶.")
+        paragraphs.append("Documents were grouped by \(Self.list(groups)). Groups are in diachronic order: by their number where every label is one (a decade by its first year), else by the earliest date of their documents. A per-million figure is a count divided by the group's tokens, times 10⁶.")
         for record in analyses { paragraphs.append(analysisSentence(record)) }
+        let warnings = (manifest["warnings"]?.arrayValue ?? []).compactMap(\.stringValue)
+        if !warnings.isEmpty {
+            paragraphs.append("The run noted: " + warnings.prefix(12).joined(separator: "; ") + (warnings.count > 12 ? "; and \(warnings.count - 12) more (run.json)." : "."))
+        }
         let analysisOptions: [[String: Any]] = analyses.map { record in
             ["analysis": record.kind, "label": record.label,
-             "options": (record.options.objectValue ?? []).map { ["key": $0.0, "value": Self.describe($0.1)] },
+             "options": (record.options.objectValue ?? []).filter { !Self.isEmpty($0.1) }.map { ["key": $0.0, "value": Self.describe($0.1)] },
              "files": record.files.joined(separator: ", ")]
         }
         return ["paragraphs": paragraphs, "analyses": analysisOptions, "statistics": statistics.map { ["name": $0.0, "definition": $0.1, "source": $0.2] }]
@@ -33,7 +37,15 @@ extension Report {
     func corpusParagraph(_ options: JSONValue, _ corpus: JSONValue) -> String {
         var text = "The corpus (\(options["path"]?.stringValue ?? "")) holds \(corpus["documents"]?.intValue ?? 0) documents (\(corpus["bytes"]?.intValue ?? 0) bytes)"
         let conditions = (options["where"]?.arrayValue ?? []).compactMap(\.stringValue)
-        if !conditions.isEmpty { text += ", those with \(conditions.joined(separator: " and "))" }
+        if !conditions.isEmpty {
+            // Conditions on one field are alternatives; on different fields all must hold.
+            var byField: [(String, [String])] = []
+            for condition in conditions {
+                let field = String(condition.prefix { $0 != "=" && $0 != "!" })
+                if let i = byField.firstIndex(where: { $0.0 == field }) { byField[i].1.append(condition) } else { byField.append((field, [condition])) }
+            }
+            text += ", those with " + byField.map { $0.1.count > 1 ? "(" + $0.1.joined(separator: " or ") + ")" : $0.1[0] }.joined(separator: " and ")
+        }
         text += "."
         let strips = (corpus["strip"]?.arrayValue ?? []).map { item in
             "\(item["pattern"]?.stringValue ?? "") (\(item["code_points_removed"]?.intValue ?? 0) code points)"
@@ -82,7 +94,8 @@ extension Report {
             let scope = value("scope")
             let unit = scope == "window" ? "a window of \(value("window")) tokens on each side within a sentence (\(value("margins")) margins)" : "the same \(scope)"
             let nodes = options["nodes"]?.arrayValue.map { " of " + $0.compactMap(\.stringValue).joined(separator: ", ") } ?? ""
-            return "Collocates\(nodes)\(on): co-occurrence in \(unit), pairs seen at least \(value("min_cooc")) times, ranked by \(value("sort"))" + (options["top"]?.intValue.map { ", the top \($0) per group" } ?? "") + "."
+            let what = record.kind == "cooccur" && nodes.isEmpty ? "Co-occurrence of all pairs of types" : "Collocates\(nodes)"
+            return "\(what)\(on): co-occurrence in \(unit), pairs seen at least \(value("min_cooc")) times, ranked by \(value("sort"))" + (options["top"]?.intValue.map { ", the top \($0) per group" } ?? "") + "."
         case "compare":
             return "Comparison of consecutive groups\(on): Jaccard overlap of word types, cosine of per-million vectors, and terms (n = \(value("n"))) that first appear after the first group."
         case "kwic":
@@ -90,6 +103,21 @@ extension Report {
         default:
             return "Token table (\(record.files.joined(separator: ", ")))."
         }
+    }
+
+    /// Whether an option has no value worth listing (null, an empty list or text).
+    static func isEmpty(_ value: JSONValue) -> Bool {
+        switch value {
+        case .null: return true
+        case .array(let items): return items.isEmpty
+        case .string(let text): return text.isEmpty
+        default: return false
+        }
+    }
+
+    /// `a`, `a and b`, `a, b and c`.
+    static func list(_ items: [String]) -> String {
+        items.count <= 2 ? items.joined(separator: " and ") : items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
 
     /// A JSON value as text for the methods section.

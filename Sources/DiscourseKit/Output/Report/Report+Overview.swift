@@ -22,8 +22,8 @@ extension Report {
                                       rows: rows)
             sections.append([
                 "field": field ?? "all", "source": grouping.file, "groups": Self.plural(table.rows.count, "group"),
-                "tokensChart": SVGChart.bars(tokenPoints, title: "Tokens per \(field ?? "group")"),
-                "documentsChart": SVGChart.bars(documentPoints, title: "Documents per \(field ?? "group")"),
+                "tokensChart": SVGChart.bars(tokenPoints, title: "Tokens per \(field ?? "group")", axis: "tokens"),
+                "documentsChart": SVGChart.bars(documentPoints, title: "Documents per \(field ?? "group")", axis: "documents"),
                 "table": summary.context,
             ])
         }

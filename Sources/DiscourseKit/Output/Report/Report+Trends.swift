@@ -22,8 +22,8 @@ extension Report {
                 var trend: [Double?]?
                 if significant, let slope = Double(stats["sen_slope"] ?? ""), slope != 0 { trend = Self.senLine(points, slope: slope) }
                 terms.append([
-                    "term": term,
-                    "chart": SVGChart.line(points, trend: trend, title: "\(term): per million tokens by \(record.by ?? "group")"),
+                    "term": display(term),
+                    "chart": SVGChart.line(points, trend: trend, title: "\(display(term)): per million tokens by \(record.by ?? "group")"),
                     "note": Self.trendNote(stats, significant: significant, occurs: series.total(term) > 0),
                 ])
             }

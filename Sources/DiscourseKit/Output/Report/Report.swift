@@ -64,14 +64,15 @@ public struct Report {
 
     private func render(_ template: String, partials: [String: String]) throws(DiscourseError) -> String {
         ReportTemplates.registerContentTypes()
-        do {
-            var library = MustacheLibrary()
-            for (name, text) in partials { try library.register(text, named: name) }
-            try library.register(template, named: "report")
-            return library.render(context, withTemplate: "report") ?? ""
-        } catch {
-            throw DiscourseError("report template: \(error)")
+        var library = MustacheLibrary()
+        for (name, text) in partials.sorted(by: { $0.key < $1.key }) + [("report", template)] {
+            do { try library.register(text, named: name) } catch let error as MustacheTemplate.ParserError {
+                throw DiscourseError("the \(name == "report" ? "" : "'\(name)' partial of the ")report template, line \(error.context.lineNumber), column \(error.context.columnNumber): \(error.error) (at: \(error.context.line))")
+            } catch {
+                throw DiscourseError("the report template: \(error)")
+            }
         }
+        return library.render(context, withTemplate: "report") ?? ""
     }
 
     /// The study's title, or a name made from its corpus.
@@ -99,12 +100,29 @@ public struct Report {
         return digits + grouped + " " + noun + (count == 1 ? "" : "s")
     }
 
-    /// A table of the study, read from its CSV file.
+    /// A table of the study, read from its CSV file, checked against the SHA-256 that
+    /// `run.json` records for it (a table edited since the study wrote it is an error).
     func read(_ file: String, keep: ((String) -> Bool)? = nil) throws(DiscourseError) -> CSVRows {
         guard let bytes = tables(file) else {
             throw DiscourseError("\(file): the report needs this table of the study, but it is missing")
         }
+        let recorded = (manifest["outputs"]?.arrayValue ?? []).first { $0["file"]?.stringValue == file }?["sha256"]?.stringValue
+        if let recorded, recorded != SHA256Hex.of(bytes) {
+            throw DiscourseError("\(file): the table has changed since the study wrote it (its SHA-256 is not the one run.json records); rerun the study, or restore the file")
+        }
         return CSVRows(bytes, keep: keep)
+    }
+
+    /// How a term is shown in headings: as the study file writes it where `run.json` has its
+    /// lines (an inline list), else a multi-word term's form with spaces for `_`. Tables show
+    /// the CSV's text.
+    func display(_ term: String) -> String {
+        for record in analyses where record.kind == "trends" {
+            guard let lines = record.options["track"]?.arrayValue?.compactMap(\.stringValue), let terms = record.trackedTerms,
+                  lines.count == terms.count, let i = terms.firstIndex(of: term) else { continue }
+            return lines[i]
+        }
+        return term.replacingUnderscores()
     }
 
     /// The grouping record of a field.

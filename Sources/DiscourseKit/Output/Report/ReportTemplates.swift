@@ -15,7 +15,7 @@ enum ReportTemplates {
             var out = ""
             for character in text {
                 switch character {
-                case "\\", "|", "*", "`", "[", "]": out += "\\" + String(character)
+                case "\\", "|", "*", "_", "`", "[", "]": out += "\\" + String(character)
                 case "<": out += "&lt;"
                 case "\n", "\r", "\r\n": out += " "
                 default: out.append(character)
@@ -41,7 +41,7 @@ enum ReportTemplates {
 
     static let markdownTable = """
         {{% CONTENT_TYPE: MARKDOWN}}
-        **{{caption}}** (source: {{source}})
+        **{{caption}}** (source: `{{{source}}}`)
 
         |{{#columns}} {{name}} |{{/columns}}
         |{{#columns}} {{#numeric}}--:{{/numeric}}{{^numeric}}---{{/numeric}} |{{/columns}}
@@ -89,7 +89,7 @@ enum ReportTemplates {
         .num { text-align: right; font-variant-numeric: tabular-nums; }
         table.kwic td.left { text-align: right; color: #444; }
         table.kwic td.match { font-weight: 600; color: #1f4e79; white-space: nowrap; }
-        table.kwic td.doc { color: #777; font-size: 0.9em; }
+        table.kwic td.doc { color: #777; font-size: 0.9em; white-space: nowrap; }
         dt { font-weight: 600; margin-top: 6px; }
         dd { margin-left: 18px; }
         cite { color: #555; }
@@ -182,10 +182,14 @@ enum ReportTemplates {
         {{^hasCollocates}}<p class="none">This study has no collocates analysis.</p>{{/hasCollocates}}
         {{#collocates}}
         <h3>Collocates {{label}}</h3>
-        <p class="source">The latest changes in each node's top collocates by {{sort}} between consecutive groups. Source: <code>{{source}}</code></p>
-        {{^hasNodes}}<p class="none">No changes: the grouping has one group, or the nodes' top collocates stayed the same.</p>{{/hasNodes}}
+        <p class="source">Each node's strongest collocates in the latest group by {{sort}}, and the latest changes in its top collocates between consecutive groups. Source: <code>{{source}}</code>{{#changesSource}}, <code>{{changesSource}}</code>{{/changesSource}}</p>
+        {{^hasNodes}}<p class="none">No node of this analysis occurs in the corpus.</p>{{/hasNodes}}
         {{#nodes}}
-        {{#table}}{{> table}}{{/table}}
+        <h4>{{node}}</h4>
+        <div class="pair">
+        <div>{{#top}}{{> table}}{{/top}}</div>
+        <div>{{#hasChanges}}{{#table}}{{> table}}{{/table}}{{/hasChanges}}</div>
+        </div>
         {{/nodes}}
         {{/collocates}}
         </section>
@@ -319,11 +323,14 @@ enum ReportTemplates {
         ### Collocates {{label}}
 
         {{^hasNodes}}
-        No changes: the grouping has one group, or the nodes' top collocates stayed the same.
+        No node of this analysis occurs in the corpus.
 
         {{/hasNodes}}
         {{#nodes}}
-        {{#table}}{{> table}}{{/table}}
+        #### {{node}}
+
+        {{#top}}{{> table}}{{/top}}
+        {{#hasChanges}}{{#table}}{{> table}}{{/table}}{{/hasChanges}}
         {{/nodes}}
         {{/collocates}}
         ## Concordance
@@ -333,7 +340,7 @@ enum ReportTemplates {
 
         {{/hasConcordance}}
         {{#concordance}}
-        ### Concordance {{label}} (source: {{source}})
+        ### Concordance {{label}} (source: `{{{source}}}`)
 
         {{#terms}}
         #### {{term}} ({{linesText}} in the table)

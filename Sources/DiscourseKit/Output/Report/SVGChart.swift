@@ -28,11 +28,11 @@ enum SVGChart {
     /// only when they are adjacent numbers (one step apart, the step being the smallest gap
     /// between consecutive groups), so gaps in the series stay visible; categorical groups get
     /// dots only. `trend` (a fitted value per group) is drawn as a dashed line.
-    static func line(_ points: [Point], trend: [Double?]? = nil, title: String) -> String {
+    static func line(_ points: [Point], trend: [Double?]? = nil, title: String, axis: String = "per million") -> String {
         let xs = positions(points)
         let values = points.compactMap(\.value) + (trend ?? []).compactMap { $0 }
         let scale = YScale(maximum: values.max() ?? 0)
-        var children = frame(scale: scale, points: points, xs: xs)
+        var children = frame(scale: scale, points: points, xs: xs) + [axisTitle(axis)]
         let numeric = points.allSatisfy { $0.number != nil }
         if numeric, let step = step(points) {
             var segments: [[(Double, Double)]] = []
@@ -65,7 +65,7 @@ enum SVGChart {
     }
 
     /// Vertical bars, one per group, at the same x positions as the line charts.
-    static func bars(_ points: [Point], title: String) -> String {
+    static func bars(_ points: [Point], title: String, axis: String) -> String {
         // A bar is 80% of the narrowest gap between neighbours (at most 24 units wide), so
         // that bars never touch and a missing year stays visible.
         let raw = positions(points)
@@ -73,8 +73,8 @@ enum SVGChart {
         let width = max(1, min(24, gap * 0.8))
         let inset = width / 2 + 2
         let xs = raw.map { left + inset + ($0 - left) / (right - left) * (right - left - 2 * inset) }
-        let scale = YScale(maximum: points.compactMap(\.value).max() ?? 0)
-        var children = frame(scale: scale, points: points, xs: xs, inset: inset)
+        let scale = YScale(maximum: points.compactMap(\.value).max() ?? 0, whole: true)
+        var children = frame(scale: scale, points: points, xs: xs, inset: inset) + [axisTitle(axis)]
         for (i, point) in points.enumerated() {
             guard let value = point.value else { continue }
             let y = scale.y(value)
@@ -161,12 +161,19 @@ enum SVGChart {
         return zip(numbers, numbers.dropFirst()).map { $1 - $0 }.filter { $0 > 0 }.min()
     }
 
-    /// The y axis: 0 to `top`, in steps of 1, 2 or 5 × 10ᵏ.
+    /// The y axis title, written up the left edge.
+    static func axisTitle(_ text: String) -> SVGElement {
+        let middle = coordinate((top + bottom) / 2)
+        return SVGElement("text", [("class", "axis-title"), ("x", "12"), ("y", middle), ("text-anchor", "middle"),
+                                   ("transform", "rotate(-90 12 \(middle))")], text: text)
+    }
+
+    /// The y axis: 0 to `top`, in steps of 1, 2 or 5 × 10ᵏ (at least 1 for counts).
     struct YScale {
         let step: Double
         let top: Double
 
-        init(maximum: Double) {
+        init(maximum: Double, whole: Bool = false) {
             let maximum = maximum > 0 ? maximum : 1
             var power = pow(10, floor(log10(maximum / 5)))
             var chosen = power
@@ -177,8 +184,8 @@ enum SVGChart {
                 }
                 power *= 10
             }
-            step = chosen
-            top = chosen * (maximum / chosen).rounded(.up)
+            step = whole ? max(1, chosen) : chosen
+            top = step * (maximum / step).rounded(.up)
         }
 
         func y(_ value: Double) -> Double { SVGChart.bottom - value / top * (SVGChart.bottom - SVGChart.top) }
