@@ -2,6 +2,7 @@
 // Targets are listed in pipeline order: ICU (C API) -> ICUText (Swift wrapper, no Foundation)
 // -> DiscourseKit (corpus, tokens, counting, statistics, analyses, study, output) -> the
 // `discourse` command. Yams reads study files; swift-mustache renders the report.
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -49,3 +50,9 @@ let package = Package(
         .testTarget(name: "DiscourseCLITests", dependencies: ["discourse"]),
     ]
 )
+
+// The libFuzzer targets, only when asked for (they have no main of their own and are built with
+// -sanitize=fuzzer,address; see Tests/Fuzz/run.sh and docs/fuzzing.md).
+if ProcessInfo.processInfo.environment["DISCOURSE_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(name: "discourse-fuzz", dependencies: ["DiscourseKit"]))
+}

@@ -105,7 +105,14 @@ extension CorpusLoader {
     /// the id in `doc_id` (else `id`, else the row number).
     func readCSVFile(_ path: String) throws(DiscourseError) -> Source {
         var source = Source()
-        let table = try CSVTable(parsing: readText(path, into: &source), source: path)
+        let text = try readText(path, into: &source)
+        try parseCSVCorpus(text, path: path, into: &source)
+        return source
+    }
+
+    /// The documents of a CSV corpus's text (named `path` in messages).
+    func parseCSVCorpus(_ text: String, path: String, into source: inout Source) throws(DiscourseError) {
+        let table = try CSVTable(parsing: text, source: path)
         guard table.columns.contains(textField) else {
             throw DiscourseError("\(path) line 1: no '\(textField)' column for the texts (columns: \(table.columns.joined(separator: ", "))); name it with --text-field")
         }
@@ -126,7 +133,6 @@ extension CorpusLoader {
             try MetadataCheck.validate(values, at: where_)
             source.entries.append(Entry(id: id, metadata: values, source: where_, content: .decoded(text), line: row.line, place: where_))
         }
-        return source
     }
 
     /// A JSON Lines file: one JSON object per line (LF or CRLF line ends) with the text in
@@ -135,6 +141,12 @@ extension CorpusLoader {
     func readJSONLines(_ path: String) throws(DiscourseError) -> Source {
         var source = Source()
         let content = try readText(path, into: &source)
+        try parseJSONLines(content, path: path, into: &source)
+        return source
+    }
+
+    /// The documents of a JSON Lines corpus's text (named `path` in messages).
+    func parseJSONLines(_ content: String, path: String, into source: inout Source) throws(DiscourseError) {
         var lineNumber = 0
         for line in content.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
@@ -162,7 +174,6 @@ extension CorpusLoader {
             try MetadataCheck.validate(values, at: where_)
             source.entries.append(Entry(id: id, metadata: values, source: where_, content: .decoded(text), line: lineNumber, place: where_))
         }
-        return source
     }
 
     /// A whole file decoded with the corpus's decoder; bytes it replaced (`--replace-invalid`)

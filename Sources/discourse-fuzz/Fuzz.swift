@@ -1,0 +1,80 @@
+// discourse-fuzz: coverage-guided fuzz targets (libFuzzer) for the code that reads what
+// researchers hand the tool: the strict CSV reader, JSON Lines, the metadata checks, the
+// text decoder, and the tokenizer with multi-word terms and Traditional -> Simplified.
+//
+// Built only with DISCOURSE_FUZZ=1 (see Tests/Fuzz/run.sh and docs/fuzzing.md):
+//   DISCOURSE_FUZZ=1 swift build --scratch-path .build-fuzz --product discourse-fuzz \
+//       -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+//   FUZZ_TARGET=csv .build-fuzz/debug/discourse-fuzz Tests/Fuzz/seeds/csv -max_total_time=60
+//
+// A target may reject its input with a DiscourseError; it must never crash, hang or leak.
+@testable import DiscourseKit
+
+/// Which target this process runs: csv, jsonl, metadata, decoder or tokenizer.
+let fuzzTarget = ProcessInfo.processInfo.environment["FUZZ_TARGET"] ?? "csv"
+
+/// The encodings the decoder target tries, chosen by the input's first byte.
+let encodings: [String?] = [nil, "gb18030", "big5", "shift_jis", "utf-16le", "utf-16be", "windows-1252", "utf-8"]
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    switch fuzzTarget {
+    case "csv": fuzzCSV(bytes)
+    case "jsonl": fuzzJSONLines(bytes)
+    case "metadata": fuzzMetadata(bytes)
+    case "decoder": fuzzDecoder(bytes)
+    case "tokenizer": fuzzTokenizer(bytes)
+    default: fatalError("FUZZ_TARGET must be csv, jsonl, metadata, decoder or tokenizer")
+    }
+    return 0
+}
+
+/// The strict RFC 4180 reader, and a CSV corpus read from the same text.
+func fuzzCSV(_ bytes: [UInt8]) {
+    let text = String(decoding: bytes, as: UTF8.self)
+    _ = try? CSVTable(parsing: text, source: "fuzz.csv")
+    var source = CorpusLoader.Source()
+    try? CorpusLoader().parseCSVCorpus(text, path: "fuzz.csv", into: &source)
+}
+
+/// JSON Lines documents and the JSON reader under them.
+func fuzzJSONLines(_ bytes: [UInt8]) {
+    var source = CorpusLoader.Source()
+    try? CorpusLoader().parseJSONLines(String(decoding: bytes, as: UTF8.self), path: "fuzz.jsonl", into: &source)
+    _ = try? JSONValue(parsing: bytes, source: "fuzz.json")
+}
+
+/// metadata.csv: the table, the date, session and year checks, and `--where` conditions.
+func fuzzMetadata(_ bytes: [UInt8]) {
+    guard let table = try? CSVTable(parsing: String(decoding: bytes, as: UTF8.self), source: "metadata.csv") else { return }
+    for row in table.rows {
+        var values: [String: String] = [:]
+        for (column, value) in zip(table.columns, row.fields) where !value.isEmpty { values[column] = value }
+        try? MetadataCheck.validate(values, at: "metadata.csv line \(row.line)")
+        for value in row.fields { _ = try? DocumentFilter(parsing: value) }
+    }
+}
+
+/// The decoder with and without a declared encoding, stopping or replacing.
+func fuzzDecoder(_ bytes: [UInt8]) {
+    guard let first = bytes.first else { return }
+    let decoder = TextDecoder(encoding: encodings[Int(first) % encodings.count], replaceInvalid: first & 0x80 != 0)
+    _ = try? decoder.decode(Array(bytes.dropFirst()), source: "fuzz.txt")
+}
+
+/// The token pipeline with multi-word terms, stopwords and, by the first byte, Traditional ->
+/// Simplified, keeping offsets, in English, Chinese or ICU's root locale.
+func fuzzTokenizer(_ bytes: [UInt8]) {
+    guard let first = bytes.first else { return }
+    var configuration = TokenizerConfiguration()
+    configuration.simplified = first & 1 != 0
+    configuration.keepCase = first & 2 != 0
+    configuration.dropNumbers = first & 4 != 0
+    configuration.defaultLanguage = ["", "en", "zh", "zh-Hant", "ja"][Int(first >> 3) % 5]
+    configuration.terms = ["高质量发展", "總體國家安全觀", "safe china", "overall national security concept", "covid-19 pandemic", "新质 生产力"]
+    configuration.stopwords = ["the", "的", "of"]
+    var corpus = Corpus(documents: [Document(id: "d", metadata: [:], source: "fuzz", content: .string(String(decoding: bytes.dropFirst(), as: UTF8.self)))],
+                        fields: [])
+    _ = try? TokenPipeline.run(&corpus, configuration: configuration)
+}
