@@ -35,16 +35,20 @@ static inline UBreakIterator *cicu_ubrk_clone(const UBreakIterator *bi, UErrorCo
 }
 static inline void cicu_ubrk_close(UBreakIterator *bi) { ubrk_close(bi); }
 
-/// Segments text[0..<length] in one call: writes each boundary after the first (0) into
-/// `ends` and the rule status of the segment ending there into `statuses` (both need room for
-/// `length` entries), and returns the number of segments, or -1 on error.
-static inline int32_t cicu_ubrk_segments(UBreakIterator *bi, const UChar *text, int32_t length,
-                                         int32_t *ends, int32_t *statuses, UErrorCode *status) {
+/// Points the iterator at a text and its start, for `cicu_ubrk_next_segments`.
+static inline void cicu_ubrk_start(UBreakIterator *bi, const UChar *text, int32_t length, UErrorCode *status) {
     ubrk_setText(bi, text, length, status);
-    if (U_FAILURE(*status)) return -1;
+    if (U_SUCCESS(*status)) ubrk_first(bi);
+}
+
+/// The next segments from where the iterator stands: writes up to `capacity` end offsets and
+/// rule statuses, and returns how many (0 at the end of the text), so that a long text is
+/// segmented in batches of bounded memory.
+static inline int32_t cicu_ubrk_next_segments(UBreakIterator *bi, int32_t *ends, int32_t *statuses, int32_t capacity) {
     int32_t count = 0;
-    ubrk_first(bi);
-    for (int32_t end = ubrk_next(bi); end != UBRK_DONE; end = ubrk_next(bi)) {
+    while (count < capacity) {
+        int32_t end = ubrk_next(bi);
+        if (end == UBRK_DONE) break;
         ends[count] = end;
         if (statuses != NULL) statuses[count] = ubrk_getRuleStatus(bi);
         count++;

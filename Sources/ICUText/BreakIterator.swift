@@ -43,25 +43,42 @@ public final class BreakIterator {
     deinit { cicu_ubrk_close(iterator) }
 
     /// Segments `text`: `ends[i]` is the end offset (UTF-16) of segment i, which starts at
-    /// `ends[i-1]` (or 0), and `statuses[i]` is its rule status. Both arrays are replaced.
+    /// `ends[i-1]` (or 0), and `statuses[i]` is its rule status. Both arrays are replaced and
+    /// grow with the segments found, never to the text's length.
     ///
     /// - Complexity: O(n) in the text's length.
     public func segment(_ text: UnsafeBufferPointer<UInt16>, ends: inout [Int32],
                         statuses: inout [Int32]) throws(ICUFailure) {
-        let capacity = text.count + 1
         ends.removeAll(keepingCapacity: true)
         statuses.removeAll(keepingCapacity: true)
-        ends.append(contentsOf: repeatElement(0, count: capacity))
-        statuses.append(contentsOf: repeatElement(0, count: capacity))
+        try start(text)
+        var batchEnds: [Int32] = []
+        var batchStatuses: [Int32] = []
+        while true {
+            let count = next(ends: &batchEnds, statuses: &batchStatuses, capacity: 1 << 14)
+            if count == 0 { break }
+            ends.append(contentsOf: batchEnds[..<count])
+            statuses.append(contentsOf: batchStatuses[..<count])
+        }
+    }
+
+    /// Starts segmenting `text`, which must stay valid until `next` returns 0.
+    public func start(_ text: UnsafeBufferPointer<UInt16>) throws(ICUFailure) {
         var status = U_ZERO_ERROR
-        let count = ends.withUnsafeMutableBufferPointer { e in
+        cicu_ubrk_start(iterator, text.baseAddress, Int32(text.count), &status)
+        try check(status, "segmenting text")
+    }
+
+    /// The next segments after `start`: up to `capacity` end offsets and rule statuses in
+    /// `ends` and `statuses` (their first `count` entries); 0 at the end of the text. Memory
+    /// stays bounded by `capacity` however long the text is.
+    public func next(ends: inout [Int32], statuses: inout [Int32], capacity: Int) -> Int {
+        if ends.count < capacity { ends = [Int32](repeating: 0, count: capacity) }
+        if statuses.count < capacity { statuses = [Int32](repeating: 0, count: capacity) }
+        return ends.withUnsafeMutableBufferPointer { e in
             statuses.withUnsafeMutableBufferPointer { s in
-                cicu_ubrk_segments(iterator, text.baseAddress, Int32(text.count),
-                                   e.baseAddress, s.baseAddress, &status)
+                Int(cicu_ubrk_next_segments(iterator, e.baseAddress, s.baseAddress, Int32(capacity)))
             }
         }
-        try check(status, "segmenting text")
-        ends.removeLast(capacity - Int(count))
-        statuses.removeLast(capacity - Int(count))
     }
 }

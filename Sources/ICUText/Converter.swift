@@ -32,7 +32,9 @@ public final class Converter {
     public func decode(_ bytes: UnsafeRawBufferPointer, replacing: Bool)
         throws(InvalidBytes) -> (text: [UInt16], replacements: Int)
     {
-        var output = [UInt16](repeating: 0, count: bytes.count * 2 + 16)
+        // No encoding gives more UTF-16 units than bytes but for a replacement per bad byte at
+        // most, so this is room enough (it grows if not) without holding twice the text.
+        var output = [UInt16](repeating: 0, count: bytes.count + 16)
         var sourceOffset: Int32 = 0
         var targetLength: Int32 = 0
         var replacements = 0
@@ -66,8 +68,12 @@ public final class Converter {
             }
             break
         }
-        // An exact-size copy: the working buffer has room for twice the bytes.
-        return (Array(output[0..<Int(targetLength)]), replacements)
+        // An exact-size copy only when much of the buffer is unused (text of 2–4 bytes per
+        // character); otherwise the spare room is dropped in place.
+        let length = Int(targetLength)
+        if output.count - length > length / 8 + 16 { return (Array(output[0..<length]), replacements) }
+        output.removeLast(output.count - length)
+        return (output, replacements)
     }
 
     /// ICU's best guess of the encoding of `bytes` and its confidence (0–100), or nil.

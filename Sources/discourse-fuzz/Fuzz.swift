@@ -4,7 +4,7 @@
 //
 // Built only with DISCOURSE_FUZZ=1 (see Tests/Fuzz/run.sh and docs/fuzzing.md):
 //   DISCOURSE_FUZZ=1 swift build --scratch-path .build-fuzz --product discourse-fuzz \
-//       -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+//       -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -use-ld=lld
 //   FUZZ_TARGET=csv .build-fuzz/debug/discourse-fuzz Tests/Fuzz/seeds/csv -max_total_time=60
 //
 // A target may reject its input with a DiscourseError; it must never crash, hang or leak.
@@ -16,9 +16,27 @@ let fuzzTarget = ProcessInfo.processInfo.environment["FUZZ_TARGET"] ?? "csv"
 /// The encodings the decoder target tries, chosen by the input's first byte.
 let encodings: [String?] = [nil, "gb18030", "big5", "shift_jis", "utf-16le", "utf-16be", "windows-1252", "utf-8"]
 
+/// libFuzzer's driver (from `-sanitize=fuzzer`), called from the executable's entry point,
+/// since SwiftPM names the entry point of an executable target itself.
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>,
+                     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                     _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+
+@_cdecl("discourse_fuzz_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+    var count = argc
+    var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
+    return runFuzzerDriver(&count, &arguments) { data, size in fuzz(data, size) }
+}
+
+/// The entry libFuzzer's runtime refers to (the driver above calls the same function).
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt { fuzz(data, size) }
+
+/// One input of the chosen target.
+func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     switch fuzzTarget {
     case "csv": fuzzCSV(bytes)
     case "jsonl": fuzzJSONLines(bytes)

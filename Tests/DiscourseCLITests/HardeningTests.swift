@@ -320,4 +320,32 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.contains("0x05") && !result.stderr.contains("0x5 "), "\(result.stderr)")
     }
+
+    // MARK: Memory on pathological input
+
+    /// A document of one 16 MB line without a sentence end (the seed's words, repeated, its
+    /// full stops left out) peaks at no more than 4× its size plus what any run holds (the
+    /// runtime, ICU's data, the tables): 40 MB.
+    @Test(arguments: [[], ["--terms", "Corpora/safe-china/terms.txt"]])
+    func aLongLineWithoutSentenceEndsStaysWithinFourTimesItsSize(options: [String]) throws {
+        let folder = try TemporaryFolder()
+        let seed = try String(contentsOf: packageRoot.appendingPathComponent("seeds/000_c3fb2cc5e3db7355.txt"), encoding: .utf8)
+        let words = Array(seed.replacingOccurrences(of: ".", with: " ").replacingOccurrences(of: "\n", with: " ").utf8) + [0x20]
+        var text: [UInt8] = []
+        text.reserveCapacity(16_000_000 + words.count)
+        while text.count < 16_000_000 { text += words }
+        try folder.write("c/one.txt", bytes: text)
+        // Through a shell that forks the tool, so that its high-water mark of memory starts
+        // from the shell's, not from this test process's (Linux keeps it across exec).
+        let shell = "\"$0\" \"$@\"; exit $?"
+        let result = try CLI.run(["-c", shell, CLI.binary.path, "ngrams", folder.path("c")] + options + ["--stats", "--out", folder.path("out")],
+                                 in: packageRoot, executable: URL(fileURLWithPath: "/bin/sh"))
+        #expect(result.status == 0, "\(result.stderr)")
+        let peaks = result.stderr.split(separator: "\n").compactMap { line -> Double? in
+            guard let range = line.range(of: "peak memory") else { return nil }
+            return Double(line[range.upperBound...].trimmingCharacters(in: .whitespaces).split(separator: " ")[0])
+        }
+        let peak = try #require(peaks.max())
+        #expect(peak <= 4 * Double(text.count) / 1_048_576 + 40, "peak \(peak) MB for \(text.count) bytes")
+    }
 }

@@ -52,10 +52,10 @@ public struct CorpusReader: Sendable {
             (sha256, byteCount) = (SHA256Hex.of(bytes), bytes.count)
             text = Array(string.utf16)
         case .file(let file):
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw DiscourseError("\(file): cannot read the text of document '\(document.id)': the file is not readable")
+            // The bytes live only while they are hashed and decoded.
+            guard let bytes = FileSystem.readBytes(file) else {
+                throw DiscourseError("\(file): cannot read the text of document '\(document.id)': the file is not readable (\(String(cString: strerror(errno))))")
             }
-            let bytes = [UInt8](data)
             (sha256, byteCount) = (SHA256Hex.of(bytes), bytes.count)
             (text, replacements) = try decoder.decode(bytes, source: document.source)
         }

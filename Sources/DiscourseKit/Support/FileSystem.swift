@@ -16,6 +16,30 @@ public enum FileSystem {
         #endif
     }
 
+    /// A file's bytes, read straight into one array (no intermediate copy, so that a large
+    /// text costs its size once); nil when it cannot be read.
+    public static func readBytes(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return nil }
+        var bytes = [UInt8](repeating: 0, count: max(0, Int(info.st_size)))
+        var offset = 0
+        while true {
+            if offset == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count / 2))) }
+            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { break }
+            offset += count
+        }
+        bytes.removeLast(bytes.count - offset)
+        return bytes
+    }
+
     /// Whether a file or folder exists at `path`.
     public static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 

@@ -1,58 +1,82 @@
 import ICUText
 
+/// One token as the tokenizer finds it: form id, sentence, UTF-16 offsets, kind.
+struct RawToken {
+    var form: UInt32
+    var sentence: Int32
+    var start: Int32
+    var end: Int32
+    var kind: TokenKind
+}
+
+/// Tokens waiting for the term joiner to decide whether they start, or belong to, a
+/// multi-word term; a handful at a time, however long the sentence.
+struct PendingTokens {
+    private var tokens: [RawToken] = []
+    private var head = 0
+
+    var count: Int { tokens.count - head }
+
+    subscript(i: Int) -> RawToken { tokens[head + i] }
+
+    mutating func append(_ token: RawToken) { tokens.append(token) }
+
+    mutating func drop(_ n: Int) {
+        head += n
+        if head >= 1024 && head * 2 >= tokens.count {
+            tokens.removeFirst(head)
+            head = 0
+        }
+    }
+}
+
 extension Tokenizer {
-    /// Replaces runs of tokens that spell a multi-word term by one token of kind `term`
-    /// (SPEC §2.6): inside each sentence, left to right, the longest match wins.
+    /// Replaces runs of pending tokens that spell a multi-word term by one token of kind
+    /// `term` (SPEC §2.6): inside each sentence, left to right, the longest match wins. Emits
+    /// every pending token whose fate is decided; one that could still start a match with
+    /// tokens yet to come waits, unless `final`.
     ///
     /// A run matches when the text from its first token's start to its last token's end,
     /// normalized like a term line, equals the line. A run is extended only while that text
     /// is a prefix of some term, so the cost is about one normalization per token that
-    /// starts like a term.
-    func joinTerms(_ text: [UInt16], _ forms: inout [UInt32], _ sentences: inout [Int32],
-                   _ starts: inout [Int32], _ ends: inout [Int32], _ kinds: inout [TokenKind]) {
-        var outForms: [UInt32] = []
-        var outSentences: [Int32] = []
-        var outStarts: [Int32] = []
-        var outEnds: [Int32] = []
-        var outKinds: [TokenKind] = []
-        outForms.reserveCapacity(forms.count)
-        var i = 0
-        while i < forms.count {
+    /// starts like a term, and the tokens waiting are never more than a term's length.
+    func joinTerms(_ text: [UInt16], _ pending: inout PendingTokens, final: Bool, emit: (RawToken) -> Void) {
+        while pending.count > 0 {
+            let first = pending[0]
+            guard mayStartTerm(first.form) else {
+                emit(first)
+                pending.drop(1)
+                continue
+            }
+            var j = 0
             var matchEnd = -1
             var matchForm: String?
-            if mayStartTerm(forms[i]) {
-                var j = i
-                while j < forms.count && sentences[j] == sentences[i] {
-                    let span = normalizedSpan(text, Int(starts[i]), Int(ends[j]))
-                    if span.count > terms.maxLength || !terms.prefixes.contains(span) { break }
-                    if let form = terms.forms[span] {
-                        matchEnd = j
-                        matchForm = form
-                    }
-                    j += 1
+            var decided = false
+            while true {
+                guard j < pending.count else {
+                    decided = final
+                    break
                 }
+                let token = pending[j]
+                if token.sentence != first.sentence { decided = true; break }
+                let span = normalizedSpan(text, Int(first.start), Int(token.end))
+                if span.count > terms.maxLength || !terms.prefixes.contains(span) { decided = true; break }
+                if let form = terms.forms[span] {
+                    matchEnd = j
+                    matchForm = form
+                }
+                j += 1
             }
+            guard decided else { return }
             if let matchForm {
-                outForms.append(vocabulary.intern(matchForm))
-                outSentences.append(sentences[i])
-                outStarts.append(starts[i])
-                outEnds.append(ends[matchEnd])
-                outKinds.append(.term)
-                i = matchEnd + 1
+                emit(RawToken(form: vocabulary.intern(matchForm), sentence: first.sentence, start: first.start,
+                              end: pending[matchEnd].end, kind: .term))
+                pending.drop(matchEnd + 1)
             } else {
-                outForms.append(forms[i])
-                outSentences.append(sentences[i])
-                outStarts.append(starts[i])
-                outEnds.append(ends[i])
-                outKinds.append(kinds[i])
-                i += 1
+                emit(first)
+                pending.drop(1)
             }
         }
-        forms = outForms
-        sentences = outSentences
-        starts = outStarts
-        ends = outEnds
-        kinds = outKinds
     }
 
     /// Whether a token of this form can begin a term: its form is a prefix of a term line.

@@ -91,66 +91,83 @@ final class Tokenizer {
         }
         let words = try iterator(.word, language: language)
         let sentencesIterator = try iterator(.sentence, language: language)
-        do {
-            try text.withUnsafeBufferPointer { buffer throws(ICUFailure) in
-                try words.segment(buffer, ends: &wordEnds, statuses: &wordStatuses)
-                var unused: [Int32] = []
-                try sentencesIterator.segment(buffer, ends: &sentenceEnds, statuses: &unused)
-            }
-        } catch { throw DiscourseError("\(name): \(error)") }
-
+        // Offsets and kinds are kept only when asked for; terms are joined as tokens stream
+        // past, and sentence limits found on the way, so that memory stays a small multiple of
+        // the text however long the document and its sentences.
         var forms: [UInt32] = []
-        var sentences: [Int32] = []
         var starts: [Int32] = []
         var ends: [Int32] = []
         var kinds: [TokenKind] = []
-        let estimate = wordEnds.count / 2 + 1
+        var limits: [Int32] = []
+        var lastSentence: Int32 = -1
+        let estimate = text.count / 5 + 16
         forms.reserveCapacity(estimate)
-        sentences.reserveCapacity(estimate)
-        starts.reserveCapacity(estimate)
-        ends.reserveCapacity(estimate)
-        kinds.reserveCapacity(estimate)
-
-        text.withUnsafeBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            var start: Int32 = 0
-            var sentence = 0
-            for i in 0..<wordEnds.count {
-                let end = wordEnds[i]
-                defer { start = end }
-                guard let kind = TokenKind(ruleStatus: wordStatuses[i]) else { continue }
-                if kind == .number && configuration.dropNumbers { continue }
-                while sentence < sentenceEnds.count - 1 && sentenceEnds[sentence] <= start { sentence += 1 }
-                let count = Int(end - start)
-                let pointer = base + Int(start)
-                let hash = SurfaceCache.hash(pointer, count)
-                let id: UInt32
-                if let cached = cache.value(for: pointer, count: count, hash: hash) {
-                    id = cached
-                } else {
-                    scratch.removeAll(keepingCapacity: true)
-                    formNormalizer.normalize(UnsafeBufferPointer(start: pointer, count: count), appendingTo: &scratch)
-                    id = scratch.isEmpty ? UInt32.max : vocabulary.intern(String(decoding: scratch, as: UTF16.self))
-                    cache.insert(pointer, count: count, hash: hash, value: id)
-                }
-                if id == UInt32.max { continue }  // a form that normalizes to nothing
-                forms.append(id)
-                sentences.append(Int32(sentence))
-                starts.append(start)
-                ends.append(end)
-                kinds.append(kind)
+        if configuration.keepOffsets {
+            starts.reserveCapacity(estimate)
+            ends.reserveCapacity(estimate)
+            kinds.reserveCapacity(estimate)
+        }
+        func emit(_ token: RawToken) {
+            // Only sentences holding a token count: record where each such sentence ends.
+            if token.sentence != lastSentence {
+                if lastSentence >= 0 { limits.append(Int32(forms.count)) }
+                lastSentence = token.sentence
+            }
+            forms.append(token.form)
+            if configuration.keepOffsets {
+                starts.append(token.start)
+                ends.append(token.end)
+                kinds.append(token.kind)
             }
         }
-        if !terms.isEmpty {
-            joinTerms(text, &forms, &sentences, &starts, &ends, &kinds)
-        }
-        // Only sentences holding a token count: record where each such sentence ends.
-        var limits: [Int32] = []
-        for i in sentences.indices where i + 1 == sentences.count || sentences[i + 1] != sentences[i] {
-            limits.append(Int32(i + 1))
-        }
+        var pending = PendingTokens()
+        let joining = !terms.isEmpty
+        do {
+            try text.withUnsafeBufferPointer { buffer throws(ICUFailure) in
+                var unused: [Int32] = []
+                try sentencesIterator.segment(buffer, ends: &sentenceEnds, statuses: &unused)
+                try words.start(buffer)
+                let base = buffer.baseAddress!
+                var start: Int32 = 0
+                var sentence = 0
+                while true {
+                    let segments = words.next(ends: &wordEnds, statuses: &wordStatuses, capacity: 1 << 14)
+                    if segments == 0 { break }
+                    for i in 0..<segments {
+                        let end = wordEnds[i]
+                        defer { start = end }
+                        guard let kind = TokenKind(ruleStatus: wordStatuses[i]) else { continue }
+                        if kind == .number && configuration.dropNumbers { continue }
+                        while sentence < sentenceEnds.count - 1 && sentenceEnds[sentence] <= start { sentence += 1 }
+                        let count = Int(end - start)
+                        let pointer = base + Int(start)
+                        let hash = SurfaceCache.hash(pointer, count)
+                        let id: UInt32
+                        if let cached = cache.value(for: pointer, count: count, hash: hash) {
+                            id = cached
+                        } else {
+                            scratch.removeAll(keepingCapacity: true)
+                            formNormalizer.normalize(UnsafeBufferPointer(start: pointer, count: count), appendingTo: &scratch)
+                            id = scratch.isEmpty ? UInt32.max : vocabulary.intern(String(decoding: scratch, as: UTF16.self))
+                            cache.insert(pointer, count: count, hash: hash, value: id)
+                        }
+                        if id == UInt32.max { continue }  // a form that normalizes to nothing
+                        let token = RawToken(form: id, sentence: Int32(sentence), start: start, end: end, kind: kind)
+                        if joining {
+                            // In batches, so that a candidate run is mostly decided in one look.
+                            pending.append(token)
+                            if pending.count >= 256 { joinTerms(text, &pending, final: false, emit: emit) }
+                        } else {
+                            emit(token)
+                        }
+                    }
+                }
+            }
+        } catch { throw DiscourseError("\(name): \(error)") }
+        if joining { joinTerms(text, &pending, final: true, emit: emit) }
+        if !forms.isEmpty { limits.append(Int32(forms.count)) }
         result.forms = forms.exactSize()
-        result.sentenceEnds = limits
+        result.sentenceEnds = limits.exactSize()
         if configuration.keepOffsets {
             result.text = text
             result.starts = starts.exactSize()
