@@ -74,6 +74,7 @@ import Testing
         #expect(ReportNumber.probability(0.0312) == "0.031")
         #expect(ReportNumber.probability(4e-7) == "4.0e-07")
         #expect(ReportNumber.tick(5) == "5" && ReportNumber.tick(2.5) == "2.5" && ReportNumber.tick(0.1 * 3) == "0.3")
+        #expect(ReportNumber.tick(5000) == "5000" && ReportNumber.tick(15000) == "15k" && ReportNumber.tick(2_500_000) == "2.5M")
     }
 
     @Test func svgTextIsEscaped() {

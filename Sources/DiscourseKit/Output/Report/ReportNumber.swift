@@ -43,9 +43,12 @@ enum ReportNumber {
         return fixed(mantissa, digits - 1) + "e" + sign + (power.count < 2 ? "0" + power : power)
     }
 
-    /// An axis tick: a whole number as digits, else three significant digits without
-    /// trailing zeros (`2.5`, `0.3`).
+    /// An axis tick: a whole number as digits (`5000`, `15k`, `1.2M`), else three significant
+    /// digits without trailing zeros (`2.5`, `0.3`).
     static func tick(_ value: Double) -> String {
+        // Ten thousand and more as k or M, so that a tick label stays four characters wide.
+        if abs(value) >= 1e6 { return tick(value / 1e6) + "M" }
+        if abs(value) >= 1e4 { return tick(value / 1e3) + "k" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         var text = significant(value, 3)
         guard text.contains("."), !text.contains("e") else { return text }

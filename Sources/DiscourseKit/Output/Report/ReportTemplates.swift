@@ -67,7 +67,7 @@ enum ReportTemplates {
         nav a { color: #1f4e79; margin-right: 14px; text-decoration: none; }
         figure { margin: 12px 0; }
         figcaption { font-size: 0.92em; color: #333; }
-        .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 8px 24px; }
+        .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(500px, 1fr)); gap: 8px 24px; }
         .pair { display: grid; grid-template-columns: repeat(auto-fill, minmax(480px, 1fr)); gap: 8px 24px; }
         svg { max-width: 100%; height: auto; }
         svg .series { fill: none; stroke: #1f5fa8; stroke-width: 1.6; }

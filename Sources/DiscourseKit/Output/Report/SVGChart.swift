@@ -272,7 +272,7 @@ enum SVGChart {
     static func svg(_ children: [SVGElement], title: String, height: Double = height) -> String {
         SVGElement("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(Int(width)) \(Int(height))"),
                            ("width", "\(Int(width))"), ("height", "\(Int(height))"), ("role", "img"),
-                           ("aria-label", title), ("font-family", font), ("font-size", "11")],
+                           ("aria-label", title), ("font-family", font), ("font-size", "13")],
                    children: [SVGElement("title", text: title)] + children).xml
     }
 
