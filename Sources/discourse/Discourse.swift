@@ -24,6 +24,6 @@ struct Discourse: ParsableCommand {
               discourse kwic Corpora/sotu/data --node "national security" --by year --out out/kwic
             """,
         version: "0.1.0",
-        subcommands: [StudyCommand.self, ReportCommand.self, Tokens.self, Ngrams.self, Cooccur.self, Collocates.self, Keyness.self, Trends.self, Compare.self, KWIC.self]
+        subcommands: [StudyCommand.self, ReportCommand.self, Tokens.self, Ngrams.self, Terms.self, Cooccur.self, Collocates.self, Keyness.self, Trends.self, Compare.self, KWIC.self]
     )
 }

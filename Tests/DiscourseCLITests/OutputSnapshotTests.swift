@@ -44,7 +44,7 @@ import Testing
         ("zh-trends-all", ["trends"] + chinese + ["--by", "year", "--min-count", "30", "--stopwords", "zh", "--out", "$T/out"],
          ["trends.csv", "trend_stats.csv"]),
         ("zh-compare", ["compare"] + chinese + ["--by", "year", "--n", "1-2", "--min-count", "2", "--out", "$T/out"],
-         ["compare.csv", "new_terms.csv"]),
+         ["compare.csv", "new_terms.csv", "vanished_terms.csv"]),
         ("zh-kwic", ["kwic"] + chinese + ["--node", "新质生产力", "--node", "安全 发展", "--by", "year", "--window", "5", "--terms", "$T/terms.txt", "--out", "$T/out"],
          ["kwic.csv"]),
     ]
@@ -63,7 +63,7 @@ import Testing
          ["collocates.csv", "collocate_changes.csv"]),
         ("en-keyness", ["keyness"] + english + ["--by", "year", "--baseline", "previous:3", "--out", "$T/out"], ["keyness.csv"]),
         ("en-trends", ["trends"] + english + ["--by", "year", "--min-count", "50", "--out", "$T/out"], ["trends.csv", "trend_stats.csv"]),
-        ("en-compare", ["compare"] + english + ["--by", "year", "--out", "$T/out"], ["compare.csv", "new_terms.csv"]),
+        ("en-compare", ["compare"] + english + ["--by", "year", "--out", "$T/out"], ["compare.csv", "new_terms.csv", "vanished_terms.csv"]),
         ("en-kwic", ["kwic"] + english + ["--node", "health care", "--by", "year", "--out", "$T/out"], ["kwic.csv"]),
     ]
 

@@ -28,7 +28,8 @@ public struct GroupComparison: Sendable {
         }
         let unigrams = input.termCounts(sizes: [1])
         let terms = options.sizes == 1...1 ? unigrams : input.termCounts(sizes: Array(options.sizes))
-        return ComparisonResult(changes: Self.changes(unigrams), newTerms: Self.newTerms(terms, minCount: options.minCount))
+        return ComparisonResult(changes: Self.changes(unigrams), newTerms: Self.newTerms(terms, minCount: options.minCount),
+                                vanishedTerms: Self.vanishedTerms(terms, minCount: options.minCount))
     }
 
     /// One change per pair of consecutive groups, from unigram counts (`types` are unigram
@@ -116,10 +117,63 @@ public struct GroupComparison: Sendable {
     }
 }
 
-/// The outcome of `compare`: one change per pair of consecutive groups, and the new terms.
+extension GroupComparison {
+    /// Terms whose last group is not the last group, the counterpart of `newTerms`: their
+    /// count in that group, the earlier groups they occur in, the number of earlier groups, and
+    /// their peak; only terms with a total count of at least `minCount`. Order: last group,
+    /// descending count, term.
+    static func vanishedTerms(_ counts: TermCounts, minCount: Int) -> [VanishedTerm] {
+        let termCount = counts.terms.count
+        var last = [Int](repeating: -1, count: termCount)
+        var lastCount = [Int](repeating: 0, count: termCount)
+        var presentBefore = [Int](repeating: 0, count: termCount)
+        var peak = [Int](repeating: -1, count: termCount)
+        var peakValue = [Double](repeating: 0, count: termCount)
+        for (g, list) in counts.groupCounts.enumerated() {
+            let tokens = Double(counts.groupTokens[g])
+            for item in list {
+                let term = Int(item.term)
+                if last[term] >= 0 { presentBefore[term] += 1 }
+                last[term] = g
+                lastCount[term] = item.count
+                let value = Double(item.count) / tokens * 1_000_000
+                if peak[term] < 0 || value > peakValue[term] {
+                    peak[term] = g
+                    peakValue[term] = value
+                }
+            }
+        }
+        let final = counts.groups.count - 1
+        let rank = counts.codePointRanks()
+        return (0..<termCount).filter { last[$0] >= 0 && last[$0] < final && counts.totals[$0] >= minCount }.sorted { x, y in
+            if last[x] != last[y] { return last[x] < last[y] }
+            if lastCount[x] != lastCount[y] { return lastCount[x] > lastCount[y] }
+            return rank[x] < rank[y]
+        }.map { term in
+            VanishedTerm(term: counts.terms[term], lastGroup: counts.groups[last[term]].label, count: lastCount[term],
+                         groupsPresentBefore: presentBefore[term], groupsBefore: last[term], peakGroup: counts.groups[peak[term]].label)
+        }
+    }
+}
+
+/// The outcome of `compare`: one change per pair of consecutive groups, the new terms and
+/// the vanished ones.
 public struct ComparisonResult: Sendable {
     public let changes: [GroupChange]
     public let newTerms: [NewTerm]
+    public let vanishedTerms: [VanishedTerm]
+}
+
+/// A term last seen before the last group (`vanished_terms.csv`).
+public struct VanishedTerm: Sendable {
+    public let term: String
+    public let lastGroup: String
+    /// Its count in the last group it occurs in.
+    public let count: Int
+    public let groupsPresentBefore: Int
+    public let groupsBefore: Int
+    /// The group where its per_million is highest (the earliest on ties).
+    public let peakGroup: String
 }
 
 /// How the vocabulary changed from one group to the next (`compare.csv`).

@@ -42,20 +42,25 @@ public struct TrendAnalysis: Sendable {
             throw DiscourseError("trends need at least two groups, but --by \(input.grouping.field ?? "") gives only '\(groups[0].label)'")
         }
         var sizes = Array(options.sizes)
-        var tracked: [String]?
+        var tracked: [[String]]?
         if let lines = options.track {
             let normalizer = try LineNormalizer(input.tokens.configuration)
             let known = Set(input.tokens.vocabulary.forms)
-            var resolved: [String] = []
+            var resolved: [[String]] = []
             for line in lines {
-                let term = normalizer.form(of: line)
-                guard !term.isEmpty else {
-                    throw DiscourseError("tracked term '\(line)' is empty once normalized like a token form; leave it out")
+                // `a = b = c`: variants whose counts add up under the first.
+                var variants: [String] = []
+                for variant in TermList.variants(of: line) {
+                    let term = normalizer.form(of: variant)
+                    guard !term.isEmpty else {
+                        throw DiscourseError("tracked term '\(line)' is empty once normalized like a token form; leave it out")
+                    }
+                    variants.append(known.contains(term) ? term : String(decoding: normalizer.normalize(variant), as: UTF16.self))
                 }
-                resolved.append(known.contains(term) ? term : String(decoding: normalizer.normalize(line), as: UTF16.self))
+                resolved.append(variants)
             }
             tracked = resolved
-            sizes = Array(Set(tracked!.map { $0.split(separator: " ").count }))
+            sizes = Array(Set(resolved.flatMap { $0 }.map { $0.split(separator: " ").count }))
         }
         return TrendResult(input.termCounts(sizes: sizes), terms: tracked, minCount: options.minCount)
     }
@@ -64,12 +69,11 @@ public struct TrendAnalysis: Sendable {
 /// Each tracked term's counts per group and the statistics of its series.
 public struct TrendResult: Sendable {
     public let counts: TermCounts
-    /// Tracked term indices in code point order of their text; negative for a tracked term
-    /// that does not occur (its text in `absent`).
-    public let tracked: [Int]
-    /// Texts of tracked terms that do not occur in the corpus.
-    public let absent: [Int: String]
-    /// The tracked terms as resolved from `--track` lines (nil when every term is followed).
+    /// The tracked terms in code point order of their text, each with the terms it counts: one,
+    /// or a term and its variants; none when it does not occur (zero rows).
+    let tracked: [(text: String, terms: [Int])]
+    /// The tracked terms as resolved from `--track` lines, a variant group by its first term
+    /// (nil when every term is followed).
     public let trackedTerms: [String]?
     /// counts[t][g] and documents[t][g] of tracked term t (position in `tracked`).
     let matrix: [[Int]]
@@ -78,42 +82,55 @@ public struct TrendResult: Sendable {
     public let statistics: [Statistics]
     public let mkQ: [Double?]
 
-    /// Tracks `terms` (texts as they would appear in `ngrams.csv`; absent ones give zero rows),
-    /// or, when nil, every term whose total count is at least `minCount`.
-    init(_ counts: TermCounts, terms: [String]?, minCount: Int) {
+    /// Tracks `terms` (each a term, as it would appear in `ngrams.csv`, and its variants; absent
+    /// ones give zero rows), or, when nil, every term whose total count is at least `minCount`.
+    init(_ counts: TermCounts, terms: [[String]]?, minCount: Int) {
         self.counts = counts
-        trackedTerms = terms
-        var tracked: [Int] = []
-        var absent: [Int: String] = [:]
+        var tracked: [(text: String, terms: [Int])] = []
         if let terms {
             let index = counts.termIndex()
-            for (i, text) in Set(terms).sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
-                if let term = index[text] { tracked.append(term) } else {
-                    tracked.append(-1 - i)
-                    absent[-1 - i] = text
-                }
+            var seen: Set<String> = []
+            for group in terms.sorted(by: { $0[0].utf8.lexicographicallyPrecedes($1[0].utf8) }) where seen.insert(group[0]).inserted {
+                tracked.append((group[0], group.compactMap { index[$0] }.uniqued()))
             }
+            trackedTerms = terms.map { $0[0] }
         } else {
             tracked = counts.totals.indices.filter { counts.totals[$0] >= minCount }
                 .sorted { counts.terms[$0].utf8.lexicographicallyPrecedes(counts.terms[$1].utf8) }
+                .map { (counts.terms[$0], [$0]) }
+            trackedTerms = nil
         }
-        var position = [Int: Int]()
-        for (i, term) in tracked.enumerated() where term >= 0 { position[term] = i }
+        var entries = [Int: [Int]]()
+        for (t, entry) in tracked.enumerated() {
+            for term in entry.terms { entries[term, default: []].append(t) }
+        }
         var matrix = [[Int]](repeating: [Int](repeating: 0, count: counts.groups.count), count: tracked.count)
         var documentMatrix = matrix
         for (g, list) in counts.groupCounts.enumerated() {
             for item in list {
-                if let t = position[Int(item.term)] {
-                    matrix[t][g] = item.count
-                    documentMatrix[t][g] = item.documents
+                for t in entries[Int(item.term)] ?? [] {
+                    matrix[t][g] += item.count
+                    if tracked[t].terms.count == 1 { documentMatrix[t][g] = item.documents }
+                }
+            }
+        }
+        // A variant group's documents: those holding any of its terms.
+        let groups = tracked.indices.filter { tracked[$0].terms.count > 1 }
+        if !groups.isEmpty {
+            for (g, range) in counts.groupDocumentRanges.enumerated() {
+                for d in range {
+                    var present: Set<Int> = []
+                    for item in counts.documentCounts[d] {
+                        for t in entries[Int(item.term)] ?? [] where tracked[t].terms.count > 1 { present.insert(t) }
+                    }
+                    for t in present { documentMatrix[t][g] += 1 }
                 }
             }
         }
         self.tracked = tracked
-        self.absent = absent
         self.matrix = matrix
         self.documentMatrix = documentMatrix
-        statistics = Self.statistics(counts: counts, tracked: tracked, matrix: matrix)
+        statistics = Self.statistics(counts: counts, entries: entries, termCount: tracked.count, matrix: matrix)
         mkQ = BenjaminiHochberg.adjust(statistics.map { $0.mannKendall?.p })
     }
 
@@ -126,9 +143,7 @@ public struct TrendResult: Sendable {
     }
 
     /// The text of tracked term t.
-    public func text(_ t: Int) -> String {
-        tracked[t] >= 0 ? counts.terms[tracked[t]] : absent[tracked[t]]!
-    }
+    public func text(_ t: Int) -> String { tracked[t].text }
 
     /// One term's statistics.
     public struct Statistics: Sendable {
@@ -145,21 +160,22 @@ public struct TrendResult: Sendable {
 
     /// The statistics of every tracked term (computed in parallel). Groups without tokens are
     /// left out of the series; the others keep their position (1, 2, ...) in group order.
-    static func statistics(counts: TermCounts, tracked: [Int], matrix: [[Int]]) -> [Statistics] {
+    static func statistics(counts: TermCounts, entries: [Int: [Int]], termCount: Int, matrix: [[Int]]) -> [Statistics] {
         let withTokens = counts.groups.indices.filter { counts.groupTokens[$0] > 0 }
         let positions = withTokens.map { Double($0 + 1) }
         let exposures = withTokens.map { Double(counts.groupTokens[$0]) }
-        // Each tracked term's (count, tokens) in the documents that contain it, for DP.
-        var trackedPosition = [Int: Int]()
-        for (i, term) in tracked.enumerated() where term >= 0 { trackedPosition[term] = i }
-        var perDocument = [[(count: Int, tokens: Int)]](repeating: [], count: tracked.count)
+        // Each tracked term's (count, tokens) in the documents that contain it, for DP; a
+        // variant group's count in a document is the sum of its terms'.
+        var perDocument = [[(count: Int, tokens: Int)]](repeating: [], count: termCount)
         for (d, list) in counts.documentCounts.enumerated() {
+            var inDocument: [Int: Int] = [:]
             for item in list {
-                if let t = trackedPosition[Int(item.term)] { perDocument[t].append((item.count, counts.documentTokens[d])) }
+                for t in entries[Int(item.term)] ?? [] { inDocument[t, default: 0] += item.count }
             }
+            for (t, count) in inDocument { perDocument[t].append((count, counts.documentTokens[d])) }
         }
         let totalTokens = counts.documentTokens.reduce(0, +)
-        return ParallelMap.run(tracked.count) { t in
+        return ParallelMap.run(termCount) { t in
             let row = matrix[t]
             let values = withTokens.map { Double(row[$0]) / Double(counts.groupTokens[$0]) * 1_000_000 }
             let observed = withTokens.map { Double(row[$0]) }

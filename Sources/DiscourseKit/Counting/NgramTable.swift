@@ -56,6 +56,21 @@ struct NgramTable {
         }
     }
 
+    /// The entry of `ids`, or nil when the table does not hold it.
+    func find(_ ids: UnsafePointer<UInt32>) -> Int? {
+        let hash = Self.hash(ids, n)
+        var slot = Int(hash) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry < 0 { return nil }
+            if hashes[entry] == hash && keysEqual(entry, ids) { return entry }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// The count of `ids` (0 when absent).
+    func count(of ids: UnsafePointer<UInt32>) -> Int { find(ids).map { counts[$0] } ?? 0 }
+
     /// The entry of `ids`, added with zero counts when new.
     @inline(__always)
     mutating func entry(for ids: UnsafePointer<UInt32>) -> Int {

@@ -4,7 +4,9 @@
 public enum CommandOutput {
     /// The files a command will write in its folder.
     public static func plannedFiles(_ spec: AnalysisSpec, by field: String?) -> [String] {
-        RunTables.bases(for: spec, grouped: field != nil, groups: true).map { $0 + ".csv" }
+        var names = RunTables.bases(for: spec, grouped: field != nil, groups: true).map { $0 + ".csv" }
+        if case .terms = spec { names.append("terms-suggested.txt") }
+        return names
     }
 
     /// - Parameters:
@@ -23,6 +25,9 @@ public enum CommandOutput {
             let name = base + ".csv"
             observer.stage("write " + name)
             try writer.write(name, table) { observer.progress($0, of: $1, table.unit) }
+        }
+        for file in RunTables.files(for: outcome.result) {
+            try writer.writeFile(name: file.base + "." + file.extension, bytes: file.bytes, items: file.items)
         }
         if let graph, case .collocation(let collocation) = outcome.result {
             observer.stage("write " + graph.lastPathComponent)

@@ -11,9 +11,18 @@ public enum RunTables {
         case .collocates(let options): return ["collocates"] + (options.changes && grouped ? ["collocate_changes"] : [])
         case .keyness: return ["keyness"]
         case .trends: return ["trends", "trend_stats"]
-        case .compare: return ["compare", "new_terms"]
+        case .compare: return ["compare", "new_terms", "vanished_terms"]
         case .kwic: return ["kwic"]
+        case .terms: return ["term_candidates"]
         }
+    }
+
+    /// Files of a result that are not tables, with the base of their name and extension
+    /// (the terms a `terms` analysis suggests); networks are written where `--graph` says.
+    public static func files(for result: AnalysisResult) -> [(base: String, extension: String, bytes: [UInt8], items: Int)] {
+        guard case .termSuggestion(let suggestion) = result else { return [] }
+        let (bytes, lines) = TermCandidateTables.suggestedTerms(suggestion)
+        return [("terms-suggested", "txt", bytes, lines)]
     }
 
     /// - Parameters:
@@ -37,9 +46,12 @@ public enum RunTables {
             return [("trends", TrendTables.trends(trends, format: format)), ("trend_stats", TrendTables.statistics(trends, format: format))]
         case .comparison(let comparison):
             return [("compare", ComparisonTables.compare(comparison, format: format)),
-                    ("new_terms", ComparisonTables.newTerms(comparison, format: format))]
+                    ("new_terms", ComparisonTables.newTerms(comparison, format: format)),
+                    ("vanished_terms", ComparisonTables.vanishedTerms(comparison, format: format))]
         case .concordance(let concordance):
             return [("kwic", ConcordanceTable.table(concordance, format: format))]
+        case .termSuggestion(let suggestion):
+            return [("term_candidates", TermCandidateTables.table(suggestion, format: format))]
         }
     }
 }

@@ -50,6 +50,11 @@ public enum StudyOutput {
                 try writer.write(name, table) { observer.progress($0, of: $1, table.unit) }
                 files.append(.string(name))
             }
+            for file in RunTables.files(for: outcome.result) {
+                let name = file.base + suffix + "." + file.extension
+                try writer.writeFile(name: name, bytes: file.bytes, items: file.items)
+                files.append(.string(name))
+            }
             if case .collocation(let collocation) = outcome.result, collocation.options.network {
                 let name = analysis.spec.kind + suffix + ".graphml"
                 observer.stage("write " + name)
@@ -96,6 +101,7 @@ public enum StudyOutput {
                 switch analysis.spec {
                 case .cooccur(let options), .collocates(let options):
                     if options.network { names.append(analysis.spec.kind + suffix + ".graphml") }
+                case .terms: names.append("terms-suggested" + suffix + ".txt")
                 default: break
                 }
             }

@@ -72,6 +72,8 @@ public enum AnalysisSpec: Sendable {
     case trends(TrendOptions)
     case compare(ComparisonOptions)
     case kwic(ConcordanceOptions)
+    /// Candidate multi-word terms (`terms suggest`).
+    case terms(TermSuggestionOptions)
 
     /// The analysis's name, as a study file and a command line write it.
     public var kind: String {
@@ -84,12 +86,13 @@ public enum AnalysisSpec: Sendable {
         case .trends: "trends"
         case .compare: "compare"
         case .kwic: "kwic"
+        case .terms: "terms"
         }
     }
 
     var needsOffsets: Bool {
         switch self {
-        case .tokens, .kwic: true
+        case .tokens, .kwic, .terms: true
         default: false
         }
     }
@@ -107,6 +110,7 @@ public enum AnalysisSpec: Sendable {
         case .trends(let options): return .trends(try TrendAnalysis(options: options).run(input))
         case .compare(let options): return .comparison(try GroupComparison(options: options).run(input))
         case .kwic(let options): return .concordance(try Concordance(options: options).run(input))
+        case .terms(let options): return .termSuggestion(try TermSuggestion(options: options).run(input))
         }
     }
 }
@@ -120,11 +124,12 @@ public enum AnalysisResult: Sendable {
     case trends(TrendResult)
     case comparison(ComparisonResult)
     case concordance(ConcordanceResult)
+    case termSuggestion(TermSuggestionResult)
 
     /// Warnings known so far (co-occurrence adds its own as groups are counted).
     public var warnings: [String] {
         switch self {
-        case .tokens, .ngrams, .trends, .comparison: []
+        case .tokens, .ngrams, .trends, .comparison, .termSuggestion: []
         case .collocation(let result): result.warnings
         case .keyness(let result): result.warnings
         case .concordance(let result): result.warnings
@@ -153,6 +158,7 @@ extension AnalysisSpec {
             return options.manifest(by: field, trackedTerms: trends.trackedTerms)
         case .compare(let options): return options.manifest(by: field)
         case .kwic(let options): return options.manifest(by: field)
+        case .terms(let options): return options.manifest(by: field)
         }
     }
 }

@@ -12,7 +12,7 @@ struct StudyAnalysisParser {
     /// The term files the analysis reads, as written.
     private(set) var inputs: [String] = []
 
-    static let kinds = ["ngrams", "collocates", "cooccur", "keyness", "trends", "compare", "kwic", "tokens"]
+    static let kinds = ["ngrams", "collocates", "cooccur", "keyness", "trends", "compare", "kwic", "terms", "tokens"]
     static let common = ["by", "name"]
     static let cooccurrenceKeys = ["scope", "window", "margins", "cross_sentences", "min_cooc", "min_freq", "measures",
                                    "sort", "top", "graph", "nodes"]
@@ -100,6 +100,19 @@ struct StudyAnalysisParser {
             }
             guard !concordance.nodes.isEmpty else { throw options.error("a kwic analysis needs terms: a list, or a file with one term per line") }
             spec = .kwic(concordance)
+        case "terms":
+            fields = try options.mapping(what, known: ["max_length", "min_count", "top"] + Self.common)
+            var suggestion = TermSuggestionOptions()
+            for (key, value) in fields {
+                switch key {
+                case "max_length": suggestion.maxLength = try value.int("max_length", atLeast: 2)
+                case "min_count": suggestion.minCount = try value.int("min_count", atLeast: 1)
+                case "top": suggestion.top = try value.int("top", atLeast: 1)
+                default: break
+                }
+            }
+            if suggestion.maxLength > 20 { throw options.error("max_length must be at most 20") }
+            spec = .terms(suggestion)
         default:
             fields = try options.mapping(what, known: Self.common)
             spec = .tokens

@@ -2,6 +2,7 @@
 public enum ComparisonTables {
     public static let compareHeader = ["previous_group", "group", "jaccard", "cosine", "new_types", "dropped_types"]
     public static let newTermsHeader = ["term", "first_group", "count", "groups_present_after", "groups_after"]
+    public static let vanishedTermsHeader = ["term", "last_group", "count", "groups_present_before", "groups_before", "peak_group"]
 
     public static func compare(_ result: ComparisonResult, format: CSVFormat) -> OutputTable {
         OutputTable(header: compareHeader, format: format) { buffer in
@@ -25,6 +26,20 @@ public enum ComparisonTables {
                 buffer.int(term.count)
                 buffer.int(term.groupsPresentAfter)
                 buffer.int(term.groupsAfter)
+                buffer.endRow()
+            }
+        }
+    }
+
+    public static func vanishedTerms(_ result: ComparisonResult, format: CSVFormat) -> OutputTable {
+        OutputTable(header: vanishedTermsHeader, format: format) { buffer in
+            for term in result.vanishedTerms {
+                buffer.text(term.term)
+                buffer.text(term.lastGroup)
+                buffer.int(term.count)
+                buffer.int(term.groupsPresentBefore)
+                buffer.int(term.groupsBefore)
+                buffer.text(term.peakGroup)
                 buffer.endRow()
             }
         }

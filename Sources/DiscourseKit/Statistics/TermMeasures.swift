@@ -1,0 +1,50 @@
+/// The measures `terms suggest` ranks candidate multi-word terms by: how firmly the parts of a
+/// candidate hold together (cohesion), how freely it combines with its neighbours (branching
+/// entropy), and how much of its frequency is its own rather than a longer term's (C-value).
+public enum TermMeasures {
+    /// Pointwise mutual information of a candidate split into a left and a right part, in bits:
+    /// PMI = log2(c(xy) · N / (c(x) · c(y))), with counts of the candidate, its parts and the
+    /// N tokens of the corpus (Church & Hanks 1990, "Word association norms, mutual information,
+    /// and lexicography", Computational Linguistics 16(1)). Cohesion is its minimum over the
+    /// split points: the weakest join of the candidate.
+    public static func pmi(joint: Int, left: Int, right: Int, total: Int) -> Double {
+        log2(Double(joint) * Double(total) / (Double(left) * Double(right)))
+    }
+
+    /// Branching entropy of a candidate's neighbours on one side, in bits:
+    /// H = −Σ p_i log2 p_i over the distinct neighbouring tokens, with p_i their share of the
+    /// candidate's occurrences (Huang & Powers 2003; Jin & Tanaka-Ishii 2006, "Unsupervised
+    /// segmentation of Chinese text by use of branching entropy", COLING/ACL). A sentence
+    /// start or end, or punctuation, next to the candidate counts as a neighbour of its own at
+    /// each occurrence, since nothing attaches the candidate to anything there. A fragment
+    /// of a longer term (新质 in 新质生产力) has low entropy on the side of the rest of it.
+    ///
+    /// - Parameters:
+    ///   - neighbours: occurrences next to each distinct token.
+    ///   - boundaries: occurrences next to a sentence end or punctuation.
+    public static func branchingEntropy(neighbours: some Sequence<Int>, boundaries: Int) -> Double {
+        let counts = Array(neighbours)
+        let total = Double(counts.reduce(0, +) + boundaries)
+        guard total > 0 else { return 0 }
+        var entropy = 0.0
+        for count in counts where count > 0 {
+            let p = Double(count) / total
+            entropy -= p * log2(p)
+        }
+        if boundaries > 0 { entropy += Double(boundaries) * log2(total) / total }  // each −(1/T) log2(1/T)
+        return entropy == 0 ? 0 : entropy
+    }
+
+    /// C-value of a candidate of `length` tokens seen `frequency` times (Frantzi, Ananiadou &
+    /// Mima 2000, "Automatic recognition of multi-word terms: the C-value/NC-value method",
+    /// International Journal on Digital Libraries 3(2), doi:10.1007/s007999900023):
+    /// log2|a| · f(a) when no longer candidate contains it, else
+    /// log2|a| · (f(a) − Σ_b f(b) / P(T_a)) over the P(T_a) longer candidates b containing it.
+    public static func cValue(length: Int, frequency: Int, nestedIn containing: [Int]) -> Double {
+        let weight = log2(Double(length))
+        guard !containing.isEmpty else { return weight * Double(frequency) }
+        let nested = Double(containing.reduce(0, +)) / Double(containing.count)
+        let value = weight * (Double(frequency) - nested)
+        return value == 0 ? 0 : value
+    }
+}
