@@ -46,6 +46,10 @@ private struct JSONParser {
     let source: String
     var position = 0
     var numbersAsText = false
+    /// Arrays and objects open around the current value: deeper than `maxDepth` is an error,
+    /// not a stack overflow (the fuzzer found one at about 4,000 levels).
+    var depth = 0
+    static let maxDepth = 256
 
     init(bytes: [UInt8], source: String) {
         self.bytes = bytes
@@ -83,6 +87,8 @@ private struct JSONParser {
     }
 
     mutating func object() throws(DiscourseError) -> JSONValue {
+        try enter()
+        defer { depth -= 1 }
         position += 1
         var members: [(String, JSONValue)] = []
         skipSpace()
@@ -108,6 +114,8 @@ private struct JSONParser {
     }
 
     mutating func array() throws(DiscourseError) -> JSONValue {
+        try enter()
+        defer { depth -= 1 }
         position += 1
         var items: [JSONValue] = []
         skipSpace()
@@ -124,6 +132,11 @@ private struct JSONParser {
             position += 1
             return .array(items)
         }
+    }
+
+    mutating func enter() throws(DiscourseError) {
+        depth += 1
+        guard depth <= Self.maxDepth else { throw failure("arrays and objects nested more than \(Self.maxDepth) levels deep") }
     }
 
     mutating func string() throws(DiscourseError) -> String {

@@ -24,6 +24,14 @@ import Testing
         #expect(parsed["b"] == .array([.double(1500), .int(0), .double(0.02)]))
     }
 
+    /// Found by the jsonl fuzz target: 4,280 nested arrays overflowed the stack.
+    @Test func deepNestingIsAnErrorNotACrash() {
+        let text = "{\"d\":" + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}"
+        #expect(throws: DiscourseError.self) { try JSONValue(parsing: Array(text.utf8), source: "t.json") }
+        let fine = "{\"d\":" + String(repeating: "[", count: 200) + String(repeating: "]", count: 200) + "}"
+        #expect(throws: Never.self) { try JSONValue(parsing: Array(fine.utf8), source: "t.json") }
+    }
+
     @Test(arguments: [("{\"a\": 1", "byte 7: not valid JSON: an object is not closed"),
                       ("[1, 2] x", "byte 7: not valid JSON: text after the JSON value"),
                       ("{\"a\": \"\\ud800\"}", "a lone surrogate escape"),
