@@ -60,7 +60,9 @@ public struct TrendAnalysis: Sendable {
                 resolved.append(variants)
             }
             tracked = resolved
-            sizes = Array(Set(resolved.flatMap { $0 }.map { $0.split(separator: " ").count }))
+            // `joined()`, not `flatMap { $0 }`: the latter type-checks as the deprecated optional
+            // flatMap and splits each variant array rather than each variant's text.
+            sizes = Array(Set(resolved.joined().map { $0.split(separator: " ").count }))
         }
         return TrendResult(input.termCounts(sizes: sizes), terms: tracked, minCount: options.minCount)
     }

@@ -70,7 +70,7 @@ public enum StudyFile {
                 study.locations[key] = "\(file) line \(mark.line), column \(mark.column)"
             }
         }
-        study.inputs = tokens.termFiles + tokens.stopwordLists.filter { !LineFile.isBuiltinList($0) }
+        study.inputs = tokens.termFiles.filter { !LineFile.isBuiltinTerms($0) } + tokens.stopwordLists.filter { !LineFile.isBuiltinList($0) }
         study.outputFolder = try field("out").map { node throws(DiscourseError) in resolve(try node.string("out")) }
         let analysesNode = field("analyses")!
         let items = try analysesNode.list("analyses")

@@ -33,7 +33,7 @@ public struct StudyRun: Sendable {
             groupings.append(grouping)
         }
         var tokenOptions = study.tokens
-        tokenOptions.termFiles = tokenOptions.termFiles.map(study.resolve)
+        tokenOptions.termFiles = tokenOptions.termFiles.map { LineFile.isBuiltinTerms($0) ? $0 : study.resolve($0) }
         tokenOptions.stopwordLists = tokenOptions.stopwordLists.map { LineFile.isBuiltinList($0) ? $0 : study.resolve($0) }
         let configuration = try Self.located("tokens", in: study) { () throws(DiscourseError) in
             try tokenOptions.configuration(defaultLanguage: study.corpus.language, keepOffsets: study.needsOffsets)

@@ -32,6 +32,18 @@ public enum LineFile {
     /// Whether a stopword list name is a built-in list rather than a file.
     public static func isBuiltinList(_ name: String) -> Bool { name == "en" || name == "zh" }
 
+    /// Whether a terms list name is a built-in list (`zh-politics`) rather than a file.
+    public static func isBuiltinTerms(_ name: String) -> Bool { BuiltinTerms.lists[name] != nil }
+
+    /// The lines of a terms list: a built-in list (`zh-politics`) or a file.
+    public static func termLines(_ name: String) throws(DiscourseError) -> [String] {
+        if let list = BuiltinTerms.lists[name] { return BuiltinTerms.lines(list) }
+        guard FileSystem.exists(name) || name.contains("/") || name.contains(".") else {
+            throw DiscourseError("--terms \(name): neither a built-in list (\(BuiltinTerms.lists.keys.sorted().joined(separator: ", "))) nor a file")
+        }
+        return try read(name, option: "--terms")
+    }
+
     /// The lines of a stopword list: `en` and `zh` are the built-in lists, anything else a file.
     public static func stopwords(_ name: String) throws(DiscourseError) -> [String] {
         switch name {

@@ -8,6 +8,9 @@ public struct LineNormalizer {
     private let nfc: Normalizer
     private let form: Normalizer
     private let transliterator: Transliterator?
+    /// The form of each variant named by a `canonical = variant` term line → the canonical
+    /// line's form, so that a node or tracked line naming a variant finds the term.
+    private var canonical: [String: String] = [:]
 
     public init(_ configuration: TokenizerConfiguration) throws(DiscourseError) {
         do {
@@ -15,6 +18,17 @@ public struct LineNormalizer {
             form = try Normalizer(configuration.keepCase ? .nfkc : .nfkcCasefold)
             transliterator = configuration.simplified ? try Transliterator(id: "Traditional-Simplified") : nil
         } catch { throw DiscourseError("\(error)") }
+        var canonical: [String: String] = [:]
+        for line in configuration.terms where line.contains("=") {
+            let variants = TermList.variants(of: line)
+            let term = form(of: variants[0])
+            guard !term.isEmpty else { continue }
+            for variant in variants.dropFirst() {
+                let variantForm = form(of: variant)
+                if variantForm != term && canonical[variantForm] == nil { canonical[variantForm] = term }
+            }
+        }
+        self.canonical = canonical
     }
 
     /// The normalized line with single spaces (what a term's text span must equal).
@@ -29,10 +43,12 @@ public struct LineNormalizer {
     }
 
     /// The form a line stands for: the normalized line with spaces replaced by `_`
-    /// (`overall national security concept` → `overall_national_security_concept`).
+    /// (`overall national security concept` → `overall_national_security_concept`); for a
+    /// variant of a `canonical = variant` term line, the canonical term's form.
     public func form(of line: String) -> String {
         let units = normalize(line).map { $0 == 0x20 ? UInt16(ascii: "_") : $0 }
-        return String(decoding: units, as: UTF16.self)
+        let form = String(decoding: units, as: UTF16.self)
+        return canonical[form] ?? form
     }
 
     /// Folds each run of whitespace to one U+0020 and trims both ends.

@@ -7,7 +7,8 @@ public struct TokenOptions: Sendable {
     public var dropNumbers = false
     /// Map Traditional to Simplified Chinese before segmenting (`--simplified`).
     public var simplified = false
-    /// Files of multi-word terms kept as one token (`--terms`).
+    /// Multi-word terms kept as one token (`--terms`, repeatable): files, or the built-in
+    /// list `zh-politics`; their lines add up.
     public var termFiles: [String] = []
     /// Stopword lists: `en`, `zh` (built in) or files (`--stopwords`).
     public var stopwordLists: [String] = []
@@ -27,7 +28,7 @@ public struct TokenOptions: Sendable {
         configuration.simplified = simplified
         configuration.defaultLanguage = defaultLanguage
         configuration.keepOffsets = keepOffsets
-        for file in termFiles { configuration.terms += try LineFile.read(file, option: "--terms") }
+        for list in termFiles { configuration.terms += try LineFile.termLines(list) }
         for list in stopwordLists { configuration.stopwords += try LineFile.stopwords(list) }
         return configuration
     }

@@ -12,8 +12,8 @@ struct TokenFlags: ParsableArguments {
     @Flag(help: "Map Traditional to Simplified Chinese (ICU Traditional-Simplified) before segmenting.")
     var simplified = false
 
-    @Option(help: ArgumentHelp("Multi-word terms kept as one token, one per line (e.g. 'overall national security concept', 总体国家安全观).", valueName: "file"))
-    var terms: String?
+    @Option(help: ArgumentHelp("Multi-word terms kept as one token: a file with one per line (e.g. 'overall national security concept', 总体国家安全观; 'canonical = variant' counts variants as the term) or the built-in list zh-politics. Repeatable: the lists add up.", valueName: "zh-politics|file"))
+    var terms: [String] = []
 
     @Option(help: ArgumentHelp("Stopwords: 'en', 'zh' (built-in lists) or a file, one per line. A stopword stays in the token stream; n-grams containing one are not counted.", valueName: "en|zh|file"))
     var stopwords: [String] = []
@@ -23,7 +23,7 @@ struct TokenFlags: ParsableArguments {
         options.keepCase = keepCase
         options.dropNumbers = noNumbers
         options.simplified = simplified
-        options.termFiles = terms.map { [$0] } ?? []
+        options.termFiles = terms
         options.stopwordLists = stopwords
         return options
     }

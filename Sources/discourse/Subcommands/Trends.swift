@@ -20,7 +20,7 @@ struct Trends: ParsableCommand {
     @OptionGroup(title: "Corpus") var corpus: CorpusFlags
     @OptionGroup(title: "Trends") var grouping: GroupingFlag
 
-    @Option(help: ArgumentHelp("Terms to track, one per line (a word, an n-gram, or a multi-word term from --terms).", valueName: "file"))
+    @Option(help: ArgumentHelp("Terms to track, one per line (a word, an n-gram, or a multi-word term from --terms); 'term = variant' adds the variant's counts to the term's.", valueName: "file"))
     var track: String?
 
     @OptionGroup(title: "Trends") var minCount: MinCountFlag<MinCount>
