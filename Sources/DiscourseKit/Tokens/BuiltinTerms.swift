@@ -1,7 +1,7 @@
 /// Built-in lists of multi-word terms for `--terms NAME` (like `--stopwords zh`).
 ///
-/// `zh-politics`: Chinese political formulations and common words that ICU's dictionary cuts
-/// into pieces (高质量发展, 新质生产力, 疫情, 社会主义), found with `discourse terms suggest` in
+/// `zh-politics`: Chinese political formulations, common words and leaders' names that ICU's
+/// dictionary cuts into pieces (高质量发展, 新质生产力, 疫情, 社会主义, 习近平), found with `discourse terms suggest` in
 /// the government work reports and the party congress reports and reviewed by hand. Every
 /// entry occurs in those corpora. No entry is a fragment of a longer one: an entry inside a
 /// longer entry (生产力 in 新质生产力) occurs on its own in at least a third of its occurrences,
