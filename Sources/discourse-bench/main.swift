@@ -12,7 +12,10 @@
 //   5. diachronic comparison: every year against the rest (`keyness --by year --each`) and the
 //      trend statistics of every type with count ≥ 20 (`trends --by year`), likewise;
 //   6. the State of the Union study (Corpora/sotu/study.yaml) against the same analyses run
-//      as separate commands, each reading and tokenizing the corpus again.
+//      as separate commands, each reading and tokenizing the corpus again;
+//   7. the built-in term list: the token pipeline on the government work reports with and
+//      without `--terms zh-politics`, and `terms suggest` on both corpora
+//      (`discourse-bench --terms` runs only this part).
 // Figures go to standard output as a Markdown table for docs/performance.md.
 import DiscourseKit
 import Foundation
@@ -85,6 +88,8 @@ var cooccurrenceLines: [String] = []
 
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 var corpora = Array(CommandLine.arguments.dropFirst())
+// `discourse-bench --terms`: only the term list's cost and `terms suggest` (defined below).
+let onlyTerms = corpora == ["--terms"]
 if corpora.isEmpty {
     corpora = [root.appendingPathComponent("Corpora/sotu/data").path,
                root.appendingPathComponent("Corpora/cn-gov-work-reports").path]
@@ -93,7 +98,7 @@ if corpora.isEmpty {
 print("discourse-bench: ICU \(ICUVersion.icu), \(ProcessInfo.processInfo.activeProcessorCount) cores\n")
 print("| corpus | MB | tokens | bare ICU word break, 1 core | read + decode | segment + intern | read + segment + intern | vs bare ICU | `ngrams --n 1-3 --by year` wall | peak memory | memory / corpus |")
 print("|---|---|---|---|---|---|---|---|---|---|---|")
-for path in corpora {
+for path in onlyTerms ? [] : corpora {
     guard FileManager.default.fileExists(atPath: path) else {
         FileHandle.standardError.write(Data("skipping \(path): not found (fetch the SOTU corpus with python3 Corpora/sotu/fetch.py)\n".utf8))
         continue
@@ -149,9 +154,11 @@ for path in corpora {
     print("| \(name) | \(f(megabytes)) | \(tokens.tokenCount) | \(f(icuRate)) MB/s | \(f(megabytes / loadSeconds)) MB/s | \(f(pipelineRate)) MB/s (\(f(Double(tokens.tokenCount) / pipelineSeconds / 1e6, 2)) M tokens/s) | \(f(fullRate)) MB/s | \(f(100 * fullRate / icuRate, 0))% | \(f(wall, 2)) s | \(f(peak)) MB | \(f(peak / megabytes, 1))× |")
 }
 
-print("\n| corpus | run | wall | peak memory |")
-print("|---|---|---|---|")
-for line in cooccurrenceLines { print(line) }
+if !onlyTerms {
+    print("\n| corpus | run | wall | peak memory |")
+    print("|---|---|---|---|")
+    for line in cooccurrenceLines { print(line) }
+}
 
 /// The SOTU study as one pass and as the separate commands that give the same tables.
 func studyComparison() throws {
@@ -188,4 +195,43 @@ func studyComparison() throws {
     print("| SOTU study (`discourse study Corpora/sotu/study.yaml`): 14 tables, report | \(String(format: "%.2f", study.seconds)) s | \(String(format: "%.1f", study.peakMB)) MB |")
     print("| the same analyses as \(commands.count) separate commands | \(String(format: "%.2f", separate)) s | |")
 }
-try studyComparison()
+if !onlyTerms { try studyComparison() }
+
+/// What the built-in term list costs the token pipeline on the government work reports (texts in
+/// memory, all cores, with and without `--terms zh-politics`), and `terms suggest` wall times.
+func termListCost() throws {
+    let reports = root.appendingPathComponent("Corpora/cn-gov-work-reports").path
+    guard FileManager.default.fileExists(atPath: reports) else { return }
+    var corpus = try CorpusLoader().load(reports)
+    try corpus.readAll()
+    var plain = TokenizerConfiguration()
+    plain.keepOffsets = false
+    plain.defaultLanguage = "zh"
+    var withTerms = plain
+    withTerms.terms = try LineFile.termLines("zh-politics")
+    let read = corpus
+    let (without, _) = try best(of: 5) { () throws -> TokenizedCorpus in
+        var copy = read
+        return try TokenPipeline.run(&copy, configuration: plain)
+    }
+    let (with, _) = try best(of: 5) { () throws -> TokenizedCorpus in
+        var copy = read
+        return try TokenPipeline.run(&copy, configuration: withTerms)
+    }
+    print("\n| cn-gov-work-reports, segment + intern | wall |")
+    print("|---|---|")
+    print("| without terms | \(String(format: "%.3f", without)) s |")
+    print("| `--terms zh-politics` (\(withTerms.terms.count) entries) | \(String(format: "%.3f", with)) s (+\(String(format: "%.1f", 100 * (with - without) / without))%) |")
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent("discourse-bench-terms-\(getpid())").path
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    var runs = [("cn-gov-work-reports", [reports, "--where", "language=zh", "--stopwords", "zh", "--by", "year"])]
+    let sotu = root.appendingPathComponent("Corpora/sotu/data").path
+    if FileManager.default.fileExists(atPath: sotu) { runs.append(("sotu", [sotu, "--stopwords", "en", "--by", "year"])) }
+    print("\n| corpus | `terms suggest` wall | peak memory |")
+    print("|---|---|---|")
+    for (name, arguments) in runs {
+        let run = try bestRun(["terms", "suggest"] + arguments + ["--out", out])
+        print("| \(name) | \(String(format: "%.2f", run.seconds)) s | \(String(format: "%.1f", run.peakMB)) MB |")
+    }
+}
+try termListCost()

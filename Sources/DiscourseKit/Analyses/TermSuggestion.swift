@@ -83,7 +83,8 @@ public struct TermSuggestion: Sendable {
                         let c = Int(index[n - 1][entry])
                         guard c >= 0 else { continue }
                         let group = groupOf[d]!
-                        candidates[c].record(group: group, documentStart: start, length: n, document: document, glued: glued)
+                        candidates[c].record(group: group, documentStart: start, length: n, document: document, glued: glued,
+                                             stopword: edgeless)
                     }
                 }
             }
@@ -151,10 +152,22 @@ public struct TermSuggestion: Sendable {
             self.documents = documents
         }
 
-        mutating func record(group: Int, documentStart start: Int, length n: Int, document: TokenizedDocument, glued: [Bool]) {
-            if start > 0 && glued[start - 1] { left[document.forms[start - 1], default: 0] += 1 } else { leftBoundaries += 1 }
+        /// Records one occurrence. A stopword next to the candidate is a boundary like
+        /// punctuation: no candidate ends in a stopword, so it never continues the term
+        /// (the soviet union, 发展的).
+        mutating func record(group: Int, documentStart start: Int, length n: Int, document: TokenizedDocument, glued: [Bool],
+                             stopword: [Bool]) {
+            if start > 0 && glued[start - 1] && !stopword[Int(document.forms[start - 1])] {
+                left[document.forms[start - 1], default: 0] += 1
+            } else {
+                leftBoundaries += 1
+            }
             let end = start + n - 1
-            if end < glued.count && glued[end] { right[document.forms[end + 1], default: 0] += 1 } else { rightBoundaries += 1 }
+            if end < glued.count && glued[end] && !stopword[Int(document.forms[end + 1])] {
+                right[document.forms[end + 1], default: 0] += 1
+            } else {
+                rightBoundaries += 1
+            }
             if group != lastGroup { groupsPresent += 1 }
             firstGroup = min(firstGroup, group)
             lastGroup = max(lastGroup, group)

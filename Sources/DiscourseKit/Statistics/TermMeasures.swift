@@ -15,13 +15,14 @@ public enum TermMeasures {
     /// H = −Σ p_i log2 p_i over the distinct neighbouring tokens, with p_i their share of the
     /// candidate's occurrences (Huang & Powers 2003; Jin & Tanaka-Ishii 2006, "Unsupervised
     /// segmentation of Chinese text by use of branching entropy", COLING/ACL). A sentence
-    /// start or end, or punctuation, next to the candidate counts as a neighbour of its own at
-    /// each occurrence, since nothing attaches the candidate to anything there. A fragment
-    /// of a longer term (新质 in 新质生产力) has low entropy on the side of the rest of it.
+    /// start or end, punctuation, or a stopword next to the candidate counts as a neighbour of
+    /// its own at each occurrence: no term continues there (no candidate has a stopword at an
+    /// edge), so "the" before "soviet union" is no sign that the two belong together. A
+    /// fragment of a longer term (新质 in 新质生产力) has low entropy on the side of the rest of it.
     ///
     /// - Parameters:
     ///   - neighbours: occurrences next to each distinct token.
-    ///   - boundaries: occurrences next to a sentence end or punctuation.
+    ///   - boundaries: occurrences next to a sentence end, punctuation or a stopword.
     public static func branchingEntropy(neighbours: some Sequence<Int>, boundaries: Int) -> Double {
         let counts = Array(neighbours)
         let total = Double(counts.reduce(0, +) + boundaries)

@@ -14,7 +14,7 @@ struct Terms: ParsableCommand {
                 nothing but white space between them), with no stopword or number at either edge, \
                 seen at least --min-count times. Each gets its cohesion (the weakest pointwise \
                 mutual information over its split points), the branching entropy of its left and \
-                right neighbours, and its C-value (frequency corrected for nesting in longer \
+                right neighbours (a stopword or punctuation next to it counting as a boundary), and its C-value (frequency corrected for nesting in longer \
                 candidates); score = C-value × the lower entropy where cohesion > 0. \
                 terms-suggested.txt lists the best --top as a --terms file to review. Give \
                 --stopwords so that 'of the' is not a term. See docs/formulations.md.
