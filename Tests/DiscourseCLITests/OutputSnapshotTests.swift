@@ -47,6 +47,8 @@ import Testing
          ["compare.csv", "new_terms.csv", "vanished_terms.csv"]),
         ("zh-kwic", ["kwic"] + chinese + ["--node", "新质生产力", "--node", "安全 发展", "--by", "year", "--window", "5", "--terms", "$T/terms.txt", "--out", "$T/out"],
          ["kwic.csv"]),
+        ("zh-terms", ["terms", "suggest"] + chinese + ["--by", "year", "--stopwords", "zh", "--terms", "zh-politics", "--top", "100", "--out", "$T/out"],
+         ["term_candidates.csv", "terms-suggested.txt"]),
     ]
 
     static let seedCases: [(String, [String], [String])] = [
@@ -65,6 +67,8 @@ import Testing
         ("en-trends", ["trends"] + english + ["--by", "year", "--min-count", "50", "--out", "$T/out"], ["trends.csv", "trend_stats.csv"]),
         ("en-compare", ["compare"] + english + ["--by", "year", "--out", "$T/out"], ["compare.csv", "new_terms.csv", "vanished_terms.csv"]),
         ("en-kwic", ["kwic"] + english + ["--node", "health care", "--by", "year", "--out", "$T/out"], ["kwic.csv"]),
+        ("en-terms", ["terms", "suggest"] + english + ["--stopwords", "en", "--min-count", "5", "--out", "$T/out"],
+         ["term_candidates.csv", "terms-suggested.txt"]),
     ]
 
     /// Runs one case in the package root and returns "name file sha256" lines.

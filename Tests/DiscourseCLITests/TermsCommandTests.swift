@@ -209,4 +209,36 @@ import Testing
         #expect(nearly(counts["疫情防控"], occurrences("疫情防控")))
         #expect(counts["新质"] == nil && counts["高质量"] == nil)
     }
+
+    /// A study's `terms` analysis, with the built-in list and a file in `tokens.terms`, writes
+    /// the command's files byte for byte; run.json lists the file among its inputs, not the
+    /// built-in list.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: governmentReports.path), "needs Corpora/cn-gov-work-reports"))
+    func studyTermsAnalysisEqualsTheCommand() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("mine.txt", "科技自立自强\n")
+        try folder.write("study.yaml", """
+            corpus: {path: \(governmentReports.path), where: [language=zh, year=2023, year=2024, year=2025]}
+            tokens: {stopwords: zh, terms: [zh-politics, mine.txt]}
+            groupings: [year]
+            analyses:
+              - terms: {min_count: 4, top: 40}
+            """)
+        let study = try CLI.run(["study", folder.path("study.yaml"), "--out", folder.path("study"), "--quiet"])
+        #expect(study.status == 0, "\(study.stderr)")
+        let command = try CLI.run(["terms", "suggest", governmentReports.path, "--where", "language=zh", "--where", "year=2023",
+                                   "--where", "year=2024", "--where", "year=2025", "--by", "year", "--stopwords", "zh",
+                                   "--terms", "zh-politics", "--terms", folder.path("mine.txt"), "--min-count", "4", "--top", "40",
+                                   "--out", folder.path("cmd")])
+        #expect(command.status == 0, "\(command.stderr)")
+        for file in ["term_candidates.csv", "terms-suggested.txt"] {
+            #expect(try folder.read("study/" + file) == folder.read("cmd/" + file), "\(file)")
+        }
+        // Formulations of the list are single tokens, so they are no candidates any more.
+        let candidates = records(try folder.read("study/term_candidates.csv")).map { $0["candidate"]! }
+        #expect(!candidates.isEmpty && !candidates.contains("高质量发展") && !candidates.contains("新质生产力"))
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.url.appendingPathComponent("study/run.json"))) as! [String: Any]
+        let inputs = (manifest["inputs"] as? [[String: Any]] ?? []).map { $0["file"] as! String }
+        #expect(inputs == ["mine.txt"])
+    }
 }

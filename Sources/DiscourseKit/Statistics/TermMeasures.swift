@@ -24,7 +24,9 @@ public enum TermMeasures {
     ///   - neighbours: occurrences next to each distinct token.
     ///   - boundaries: occurrences next to a sentence end, punctuation or a stopword.
     public static func branchingEntropy(neighbours: some Sequence<Int>, boundaries: Int) -> Double {
-        let counts = Array(neighbours)
+        // Summed in a fixed order (the counts sorted), so that the same neighbours give the
+        // same bits however they were gathered (a dictionary's order changes from run to run).
+        let counts = neighbours.sorted()
         let total = Double(counts.reduce(0, +) + boundaries)
         guard total > 0 else { return 0 }
         var entropy = 0.0
