@@ -58,9 +58,9 @@ import Testing
         #expect(try CLI.run(["ngrams", folder.path("c"), "--by", "session", "--out", folder.path("out")]).status == 0)
         try folder.write("out/notes.txt", "mine")
         #expect(try CLI.run(["compare", folder.path("c"), "--by", "session", "--out", folder.path("out")]).status == 0)
-        #expect(listing(folder.path("out")) == ["compare.csv", "new_terms.csv", "notes.txt", "run.json"])
+        #expect(listing(folder.path("out")) == ["compare.csv", "new_terms.csv", "notes.txt", "run.json", "vanished_terms.csv"])
         let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.url.appendingPathComponent("out/run.json"))) as! [String: Any]
-        #expect((manifest["outputs"] as! [[String: Any]]).map { $0["file"] as! String } == ["compare.csv", "new_terms.csv"])
+        #expect((manifest["outputs"] as! [[String: Any]]).map { $0["file"] as! String } == ["compare.csv", "new_terms.csv", "vanished_terms.csv"])
     }
 
     // MARK: 3. Interrupted runs leave no temporary files
