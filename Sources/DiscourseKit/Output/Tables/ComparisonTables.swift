@@ -1,4 +1,4 @@
-/// `compare.csv` and `new_terms.csv` (SPEC §6).
+/// `compare.csv`, `new_terms.csv` and `vanished_terms.csv` (SPEC §6).
 public enum ComparisonTables {
     public static let compareHeader = ["previous_group", "group", "jaccard", "cosine", "new_types", "dropped_types"]
     public static let newTermsHeader = ["term", "first_group", "count", "groups_present_after", "groups_after"]
