@@ -75,6 +75,9 @@ static inline int32_t cicu_spanQuickCheckYes(const UNormalizer2 *norm, const UCh
                                              int32_t length, UErrorCode *status) {
     return unorm2_spanQuickCheckYes(norm, src, length, status);
 }
+static inline UBool cicu_hasBoundaryBefore(const UNormalizer2 *norm, UChar32 c) {
+    return unorm2_hasBoundaryBefore(norm, c);
+}
 
 // MARK: Transliteration
 

@@ -36,6 +36,18 @@ public struct Normalizer: @unchecked Sendable {
         return status.rawValue <= 0 && Int(span) == text.count
     }
 
+    /// Whether the text starting at `text[0]` always begins a normalization segment, so that
+    /// normalizing what comes before and what comes from here separately gives the same
+    /// units as normalizing them together (ICU's `unorm2_hasBoundaryBefore`).
+    public func hasBoundaryBefore(_ text: UnsafeBufferPointer<UInt16>) -> Bool {
+        guard let first = text.first else { return true }
+        var scalar = Int32(first)
+        if UTF16.isLeadSurrogate(first), text.count > 1, UTF16.isTrailSurrogate(text[1]) {
+            scalar = 0x10000 + ((Int32(first) - 0xD800) << 10) + (Int32(text[1]) - 0xDC00)
+        }
+        return cicu_hasBoundaryBefore(instance, scalar) != 0
+    }
+
     /// Appends the normalized form of `text` to `output`.
     ///
     /// - Complexity: O(n), one ICU call (two when the first guess of the output size is short).

@@ -17,8 +17,9 @@ final class Tokenizer {
     private var wordIterators: [String: BreakIterator] = [:]
     private var sentenceIterators: [String: BreakIterator] = [:]
     private var cache = SurfaceCache()
-    /// Per form id: 0 unknown, 1 may start a term, 2 cannot.
-    var termStart: [UInt8] = []
+    /// Joins multi-word terms; nil without `--terms`. Taken out of the tokenizer while a
+    /// document is tokenized, so that it is a local value there.
+    private var matcher: TermMatcher?
     // Scratch buffers reused across documents.
     private var wordEnds: [Int32] = []
     private var wordStatuses: [Int32] = []
@@ -34,6 +35,7 @@ final class Tokenizer {
             formNormalizer = try Normalizer(configuration.keepCase ? .nfkc : .nfkcCasefold)
             if configuration.simplified { transliterator = try Transliterator(id: "Traditional-Simplified") }
         } catch { throw DiscourseError("\(error)") }
+        if !terms.isEmpty { matcher = TermMatcher(terms: terms, normalizer: formNormalizer, vocabulary: vocabulary) }
     }
 
     /// The ICU locale ID for a BCP 47 tag (`zh-Hant` → `zh_Hant`).
@@ -121,7 +123,9 @@ final class Tokenizer {
             }
         }
         var pending = PendingTokens()
-        let joining = !terms.isEmpty
+        var matcher = self.matcher
+        self.matcher = nil
+        defer { self.matcher = matcher }
         do {
             try text.withUnsafeBufferPointer { buffer throws(ICUFailure) in
                 var unused: [Int32] = []
@@ -153,18 +157,18 @@ final class Tokenizer {
                         }
                         if id == UInt32.max { continue }  // a form that normalizes to nothing
                         let token = RawToken(form: id, sentence: Int32(sentence), start: start, end: end, kind: kind)
-                        if joining {
+                        if matcher != nil && (pending.count > 0 || matcher!.mayStartTerm(id)) {
                             // In batches, so that a candidate run is mostly decided in one look.
                             pending.append(token)
-                            if pending.count >= 256 { joinTerms(text, &pending, final: false, emit: emit) }
+                            if pending.count >= 256 { matcher!.join(buffer, &pending, final: false, emit: emit) }
                         } else {
                             emit(token)
                         }
                     }
                 }
+                matcher?.join(buffer, &pending, final: true, emit: emit)
             }
         } catch { throw DiscourseError("\(name): \(error)") }
-        if joining { joinTerms(text, &pending, final: true, emit: emit) }
         if !forms.isEmpty { limits.append(Int32(forms.count)) }
         result.forms = forms.exactSize()
         result.sentenceEnds = limits.exactSize()
