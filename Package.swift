@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 // Targets are listed in pipeline order: ICU (C API) -> ICUText (Swift wrapper, no Foundation)
 // -> DiscourseKit (corpus, tokens, counting, statistics, analyses, study, output) -> the
-// `discourse` command. Yams reads study files; swift-mustache renders the report.
+// `discourse` command. Yams reads study files; swift-mustache renders the report; the
+// system's libcrypto hashes the files run.json lists.
 import Foundation
 import PackageDescription
 
@@ -14,7 +15,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
@@ -26,6 +26,12 @@ let package = Package(
             pkgConfig: "icu-i18n",
             providers: [.apt(["libicu-dev"]), .brew(["icu4c"])]
         ),
+        // SHA-256 for run.json from the system's libcrypto (Debian: libssl-dev).
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
+        ),
         // The only target that sees ICU's headers. It never imports Foundation, whose own
         // copy of ICU would clash with the system headers.
         .target(name: "ICUText", dependencies: ["CICU"]),
@@ -33,7 +39,7 @@ let package = Package(
             name: "DiscourseKit",
             dependencies: [
                 "ICUText",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "COpenSSL",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

@@ -62,9 +62,11 @@ import Testing
         #expect(documents.map { $0["tokens"] as! Int } == [9, 4, 3])
         #expect(documents[1]["sha256"] as? String == sha256sum(folder.path("corpus/texts/s2.txt")))
         let outputs = manifest["outputs"] as! [[String: Any]]
-        #expect(outputs.map { $0["file"] as! String } == ["ngrams.csv", "groups.csv"])
+        #expect(outputs.map { $0["file"] as! String } == ["ngrams.csv", "ngrams.csv-metadata.json", "groups.csv", "groups.csv-metadata.json"])
         #expect(outputs[0]["sha256"] as? String == sha256sum(folder.path("out/ngrams.csv")))
-        #expect(outputs[1]["rows"] as? Int == 3)
+        #expect(outputs[1]["sha256"] as? String == sha256sum(folder.path("out/ngrams.csv-metadata.json")))
+        #expect(outputs[2]["rows"] as? Int == 3)
+        #expect(outputs[3]["rows"] as? Int == 7)  // a metadata file's items: the table's columns
         #expect(try !FileManager.default.contentsOfDirectory(atPath: folder.path("out")).contains { $0.hasPrefix(".") })
     }
 

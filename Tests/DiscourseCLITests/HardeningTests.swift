@@ -48,7 +48,7 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.contains("groups.csv") && result.stderr.contains("is a folder"), "\(result.stderr)")
         #expect(contents(folder.path("out")) == before)
-        #expect(listing(folder.path("out")) == ["groups.csv", "keyness.csv", "run.json"])
+        #expect(listing(folder.path("out")) == ["groups.csv", "keyness.csv", "keyness.csv-metadata.json", "run.json"])
     }
 
     // MARK: 2. No table of an earlier run beside a run.json that does not list it
@@ -58,9 +58,11 @@ import Testing
         #expect(try CLI.run(["ngrams", folder.path("c"), "--by", "session", "--out", folder.path("out")]).status == 0)
         try folder.write("out/notes.txt", "mine")
         #expect(try CLI.run(["compare", folder.path("c"), "--by", "session", "--out", folder.path("out")]).status == 0)
-        #expect(listing(folder.path("out")) == ["compare.csv", "new_terms.csv", "notes.txt", "run.json", "vanished_terms.csv"])
+        #expect(listing(folder.path("out")) == ["compare.csv", "compare.csv-metadata.json", "new_terms.csv", "new_terms.csv-metadata.json",
+                                               "notes.txt", "run.json", "vanished_terms.csv", "vanished_terms.csv-metadata.json"])
         let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.url.appendingPathComponent("out/run.json"))) as! [String: Any]
-        #expect((manifest["outputs"] as! [[String: Any]]).map { $0["file"] as! String } == ["compare.csv", "new_terms.csv", "vanished_terms.csv"])
+        #expect((manifest["outputs"] as! [[String: Any]]).map { $0["file"] as! String }
+            == ["compare.csv", "compare.csv-metadata.json", "new_terms.csv", "new_terms.csv-metadata.json", "vanished_terms.csv", "vanished_terms.csv-metadata.json"])
     }
 
     // MARK: 3. Interrupted runs leave no temporary files
@@ -103,7 +105,8 @@ import Testing
         try folder.write("out/.keep.tmp-notapid", "not ours")
         let result = try CLI.run(["ngrams", folder.path("c"), "--out", folder.path("out")])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(listing(folder.path("out")) == [".keep.tmp-notapid", "groups.csv", "ngrams.csv", "run.json"])
+        #expect(listing(folder.path("out")) == [".keep.tmp-notapid", "groups.csv", "groups.csv-metadata.json", "ngrams.csv",
+                                               "ngrams.csv-metadata.json", "run.json"])
     }
 
     // MARK: 4. Files outside the corpus

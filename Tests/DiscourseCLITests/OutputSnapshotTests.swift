@@ -4,7 +4,8 @@ import Testing
 /// Every command's output files, byte for byte, against SHA-256 digests recorded before the
 /// analyses moved from the command layer into the library (issue 7): the move must not change
 /// a single byte of any table. `run.json` is compared with the run's own paths replaced and
-/// the command line left out.
+/// the command line left out. Every cell of every table is also checked against the table's
+/// CSV on the Web metadata (`checkAgainstCSVW`).
 ///
 /// Re-record after a deliberate change of output with `RECORD_SNAPSHOTS=1 swift test
 /// --filter OutputSnapshotTests`, and say why in the commit.
@@ -83,6 +84,10 @@ import Testing
         for file in files {
             let path = folder.url.appendingPathComponent("out").appendingPathComponent(file).standardized.path
             lines.append("\(name) \(file) \(sha256sum(path))")
+            // Every cell against the table's CSV on the Web metadata.
+            if file.hasSuffix(".csv") {
+                #expect(try checkAgainstCSVW(path) > 0, "\(name) \(file): no cells")
+            }
         }
         // run.json without the command line and with the test folder's path replaced.
         var manifest = try folder.read("out/run.json").replacingOccurrences(of: folder.path, with: "$T")

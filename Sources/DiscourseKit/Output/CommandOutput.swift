@@ -2,9 +2,10 @@
 /// (`ngrams.csv`, `groups.csv`, ...), a co-occurrence network where `--graph` names it, and
 /// `run.json` with the command's options.
 public enum CommandOutput {
-    /// The files a command will write in its folder.
+    /// The files a command will write in its folder: each table with its CSV on the Web
+    /// metadata.
     public static func plannedFiles(_ spec: AnalysisSpec, by field: String?) -> [String] {
-        var names = RunTables.bases(for: spec, grouped: field != nil, groups: true).map { $0 + ".csv" }
+        var names = RunTables.bases(for: spec, grouped: field != nil, groups: true).flatMap { [$0 + ".csv", CSVWMetadata.fileName(for: $0 + ".csv")] }
         if case .terms = spec { names.append("terms-suggested.txt") }
         return names
     }

@@ -2,6 +2,9 @@
 /// comparison, a document) on all cores and streamed to the file, so that a large table is
 /// never whole in memory.
 public struct OutputTable: Sendable {
+    /// Which table this is (`ngrams`, `trend_stats`), whatever its file is called: the key of
+    /// its columns in `ColumnCatalog`.
+    public let table: String
     /// Column names, in order.
     public let header: [String]
     /// How many parts the rows come in.
@@ -11,7 +14,8 @@ public struct OutputTable: Sendable {
     /// Part p's rows, as one or more buffers (a large part rendered in parallel chunks).
     public let render: @Sendable (_ part: Int) -> [CSVBuffer]
 
-    public init(header: [String], parts: Int, unit: String = "groups", render: @escaping @Sendable (Int) -> [CSVBuffer]) {
+    public init(table: String, header: [String], parts: Int, unit: String = "groups", render: @escaping @Sendable (Int) -> [CSVBuffer]) {
+        self.table = table
         self.header = header
         self.parts = parts
         self.unit = unit
@@ -19,11 +23,14 @@ public struct OutputTable: Sendable {
     }
 
     /// A table whose rows are rendered at once.
-    public init(header: [String], format: CSVFormat, rows: @escaping @Sendable (inout CSVBuffer) -> Void) {
-        self.init(header: header, parts: 1, unit: "tables") { _ in
+    public init(table: String, header: [String], format: CSVFormat, rows: @escaping @Sendable (inout CSVBuffer) -> Void) {
+        self.init(table: table, header: header, parts: 1, unit: "tables") { _ in
             var buffer = CSVBuffer.body(format: format)
             rows(&buffer)
             return [buffer]
         }
     }
+
+    /// The definitions of its columns, in order.
+    public var columns: [Column] { ColumnCatalog.columns(table: table, header: header) }
 }

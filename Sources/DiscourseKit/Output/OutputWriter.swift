@@ -1,4 +1,3 @@
-import Crypto
 
 /// Where a command's tables go: a folder (every table plus `run.json`) or standard output
 /// (the main table only, for pipes).
@@ -63,7 +62,7 @@ public final class OutputWriter {
         let header = CSVBuffer(format: format, header: table.header)
         let render = table.render
         let parts = table.parts
-        var hasher = SHA256()
+        let hasher = SHA256Digest()
         var rows = 0
         let sink: FileSink
         switch destination {
@@ -81,7 +80,7 @@ public final class OutputWriter {
         }
         defer { if sink.descriptor != 1 { close(sink.descriptor) } }
         func emit(_ bytes: [UInt8]) throws(DiscourseError) {
-            hasher.update(data: bytes)
+            hasher.update(bytes)
             try sink.write(bytes)
         }
         try emit(format.preamble + header.bytes)
@@ -99,7 +98,11 @@ public final class OutputWriter {
             next = upper
             progress(next, parts)
         }
-        written.append((name, rows, SHA256Hex.hex(hasher.finalize())))
+        written.append((name, rows, hasher.hexDigest()))
+        if folder != nil {
+            try writeFile(name: CSVWMetadata.fileName(for: name), bytes: CSVWMetadata.render(table, file: name, format: format),
+                          items: table.header.count)
+        }
     }
 
     /// Writes a file that is not a table (a GraphML network) to `path`, which may lie outside

@@ -106,6 +106,7 @@ public enum StudyOutput {
                 }
             }
         }
+        names = names.flatMap { $0.hasSuffix(".csv") ? [$0, CSVWMetadata.fileName(for: $0)] : [$0] }
         return names + (study.source == nil ? [] : [studyCopy]) + [Report.htmlFile, Report.markdownFile]
     }
 

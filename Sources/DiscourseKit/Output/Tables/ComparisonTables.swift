@@ -5,7 +5,7 @@ public enum ComparisonTables {
     public static let vanishedTermsHeader = ["term", "last_group", "count", "groups_present_before", "groups_before", "peak_group"]
 
     public static func compare(_ result: ComparisonResult, format: CSVFormat) -> OutputTable {
-        OutputTable(header: compareHeader, format: format) { buffer in
+        OutputTable(table: "compare", header: compareHeader, format: format) { buffer in
             for change in result.changes {
                 buffer.text(change.previousGroup)
                 buffer.text(change.group)
@@ -19,7 +19,7 @@ public enum ComparisonTables {
     }
 
     public static func newTerms(_ result: ComparisonResult, format: CSVFormat) -> OutputTable {
-        OutputTable(header: newTermsHeader, format: format) { buffer in
+        OutputTable(table: "new_terms", header: newTermsHeader, format: format) { buffer in
             for term in result.newTerms {
                 buffer.text(term.term)
                 buffer.text(term.firstGroup)
@@ -32,7 +32,7 @@ public enum ComparisonTables {
     }
 
     public static func vanishedTerms(_ result: ComparisonResult, format: CSVFormat) -> OutputTable {
-        OutputTable(header: vanishedTermsHeader, format: format) { buffer in
+        OutputTable(table: "vanished_terms", header: vanishedTermsHeader, format: format) { buffer in
             for term in result.vanishedTerms {
                 buffer.text(term.term)
                 buffer.text(term.lastGroup)

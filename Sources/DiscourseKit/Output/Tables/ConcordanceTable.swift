@@ -6,7 +6,7 @@ public enum ConcordanceTable {
 
     /// One part per document (or per group when lines are limited per group).
     public static func table(_ result: ConcordanceResult, format: CSVFormat) -> OutputTable {
-        OutputTable(header: header(grouped: result.grouped), parts: result.partCount,
+        OutputTable(table: "kwic", header: header(grouped: result.grouped), parts: result.partCount,
                     unit: result.options.limit == nil ? "documents" : "groups") { p in
             var buffer = CSVBuffer.body(format: format)
             for line in result.lines(part: p) {

@@ -14,7 +14,7 @@ public enum CooccurrenceTables {
     public static func pairs(_ result: CollocationResult, format: CSVFormat) -> OutputTable {
         let measures = result.options.measureColumns
         let grouped = result.grouped
-        return OutputTable(header: header(measures: measures, grouped: grouped), parts: result.grouping.groups.count) { g in
+        return OutputTable(table: "cooccur", header: header(measures: measures, grouped: grouped), parts: result.grouping.groups.count) { g in
             let rows = result.rows(group: g)
             let group = grouped ? result.grouping.groups[g].label : nil
             let chunk = 20_000
@@ -51,7 +51,7 @@ public enum CooccurrenceTables {
     /// `collocate_changes.csv`: ranks are 1-based positions in each group's full ranking by
     /// the measure (empty when the pair has no row in that group).
     public static func changes(_ result: CollocationResult, format: CSVFormat) -> OutputTable {
-        OutputTable(header: changesHeader, format: format) { buffer in
+        OutputTable(table: "collocate_changes", header: changesHeader, format: format) { buffer in
             let forms = result.vocabulary.forms
             for change in result.changes() {
                 buffer.text(forms[Int(change.node)])

@@ -7,7 +7,7 @@ public enum KeynessTable {
     /// One part per comparison, tested when rendered; a comparison with no tokens on one side
     /// has no rows.
     public static func table(_ result: KeynessResult, format: CSVFormat) -> OutputTable {
-        OutputTable(header: header, parts: result.comparisons.count, unit: "comparisons") { c in
+        OutputTable(table: "keyness", header: header, parts: result.comparisons.count, unit: "comparisons") { c in
             guard let rows = result.rows(c) else { return [CSVBuffer.body(format: format)] }
             return [render(rows, terms: result.counts.terms, format: format)]
         }

@@ -7,7 +7,7 @@ public enum NgramTables {
     /// group, counted when it is rendered.
     public static func ngrams(_ result: NgramResult, format: CSVFormat) -> OutputTable {
         let forms = result.counter.vocabulary.forms.map { Array($0.utf8) }
-        return OutputTable(header: ngramsHeader, parts: result.groupCount) { g in
+        return OutputTable(table: "ngrams", header: ngramsHeader, parts: result.groupCount) { g in
             [render(result.group(g), forms: forms, format: format)]
         }
     }
@@ -40,7 +40,7 @@ public enum NgramTables {
 
     /// `groups.csv`: one row per group in group order.
     public static func groups(_ summaries: [GroupSummary], format: CSVFormat) -> OutputTable {
-        OutputTable(header: groupsHeader, format: format) { buffer in
+        OutputTable(table: "groups", header: groupsHeader, format: format) { buffer in
             for summary in summaries {
                 buffer.text(summary.group.label)
                 buffer.int(summary.group.documents.count)

@@ -5,7 +5,7 @@ public enum TermCandidateTables {
 
     /// Every candidate, best first (descending score, then count, then candidate).
     public static func table(_ result: TermSuggestionResult, format: CSVFormat) -> OutputTable {
-        OutputTable(header: header, format: format) { buffer in
+        OutputTable(table: "term_candidates", header: header, format: format) { buffer in
             for candidate in result.candidates {
                 buffer.text(candidate.text)
                 buffer.text(candidate.tokens)

@@ -7,7 +7,7 @@ public enum TokenTable {
     public static func table(_ corpus: TokenizedCorpus, documents: [Document], format: CSVFormat) -> OutputTable {
         let forms = corpus.vocabulary.forms.map { CSVBuffer.escaped($0, format: format) }
         let kinds = TokenKind.allCases.map { CSVBuffer.escaped($0.name, format: format) }
-        return OutputTable(header: header, parts: corpus.documents.count, unit: "documents") { d in
+        return OutputTable(table: "tokens", header: header, parts: corpus.documents.count, unit: "documents") { d in
             let document = corpus.documents[d]
             let id = CSVBuffer.escaped(documents[document.index].id, format: format)
             var buffer = CSVBuffer.body(format: format, reserve: document.count * 48)

@@ -8,7 +8,7 @@ public enum TrendTables {
     /// `trends.csv`, one part per group: every tracked term, zero rows included; per_million
     /// is empty for a group without tokens.
     public static func trends(_ result: TrendResult, format: CSVFormat) -> OutputTable {
-        OutputTable(header: trendsHeader, parts: result.counts.groups.count) { g in
+        OutputTable(table: "trends", header: trendsHeader, parts: result.counts.groups.count) { g in
             var buffer = CSVBuffer.body(format: format, reserve: result.termCount * 40)
             let label = CSVBuffer.escaped(result.counts.groups[g].label, format: format)
             let tokens = Double(result.counts.groupTokens[g])
@@ -28,7 +28,7 @@ public enum TrendTables {
     /// `trend_stats.csv`: one row per tracked term, in code point order; `mk_q` adjusts `mk_p`
     /// over all terms (Benjamini–Hochberg).
     public static func statistics(_ result: TrendResult, format: CSVFormat) -> OutputTable {
-        OutputTable(header: statsHeader, format: format) { buffer in
+        OutputTable(table: "trend_stats", header: statsHeader, format: format) { buffer in
             let labels = result.counts.groups.map(\.label)
             for (t, s) in result.statistics.enumerated() {
                 buffer.text(result.text(t))
