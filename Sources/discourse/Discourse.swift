@@ -1,4 +1,6 @@
 import ArgumentParser
+import DiscourseKit
+import Foundation
 
 @main
 struct Discourse: ParsableCommand {
@@ -26,4 +28,19 @@ struct Discourse: ParsableCommand {
         version: "0.1.0",
         subcommands: [StudyCommand.self, ReportCommand.self, Tokens.self, Ngrams.self, Terms.self, Cooccur.self, Collocates.self, Keyness.self, Trends.self, Compare.self, KWIC.self]
     )
+
+    /// Runs the command line; a misspelt subcommand gets "did you mean", as a misspelt option
+    /// does from ArgumentParser.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let first = arguments.first, let message = SubcommandSuggestion.message(for: first, among: subcommandNames) {
+            FileSystem.printError("Error: \(message)\nUsage: discourse <subcommand>\n  See 'discourse --help' for more information.")
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
+        main(arguments)
+    }
+
+    static var subcommandNames: [String] {
+        configuration.subcommands.map { $0._commandName } + ["help"]
+    }
 }

@@ -64,7 +64,13 @@ import Testing
         #expect(Set(changes.map { $0["change"]! }).isSubset(of: ["gained", "lost"]))
         let manifest = try folder.read("out/run.json")
         #expect(manifest.contains("g.graphml"))
-        #expect(folder.exists("g.graphml"))
+        // Each node's frequency overall and per session: security 2 + 3 + 0.
+        let graph = try folder.read("g.graphml")
+        for (g, label) in ["1", "2", "3"].enumerated() {
+            #expect(graph.contains("<key id=\"f\(g)\" for=\"node\" attr.name=\"frequency_\(label)\" attr.type=\"long\"/>"))
+        }
+        #expect(graph.contains("<data key=\"label\">security</data><data key=\"frequency\">5</data><data key=\"f0\">2</data><data key=\"f1\">3</data><data key=\"f2\">0</data></node>"))
+        #expect(graph.contains("<key id=\"group\" for=\"edge\""))
     }
 
     @Test(.enabled(if: pythonHasNetworkx, "needs python3 with networkx"))
@@ -79,12 +85,15 @@ import Testing
             print(g.is_directed(), g.number_of_nodes(), g.number_of_edges())
             labels = {d['label'] for _, d in g.nodes(data=True)}
             print(int('security' in labels), int(all('o11' in d and 'log_dice' in d for _, _, d in g.edges(data=True))))
+            print(int(any('group' in d for _, _, d in g.edges(data=True))), int('group' in open(sys.argv[1]).read()))
             """
         let python = try run("/usr/bin/env", ["python3", "-c", script, folder.path("g.graphml")])
         let lines = python.split(separator: "\n").map(String.init)
         let nodes = Set(cooccur.flatMap { [$0["node"]!, $0["collocate"]!] })
         #expect(lines.first == "True \(nodes.count) \(cooccur.count)")
         #expect(lines.dropFirst().first == "1 1")
+        // Without --by there are no groups: no group attribute at all.
+        #expect(lines.dropFirst(2).first == "0 0")
     }
 
     @Test func badCombinationsAreUsageErrors() throws {

@@ -94,6 +94,8 @@ public final class CollocationResult: Sendable {
     private struct State {
         var kept: [Int: [CooccurrenceRow]] = [:]
         var frequencies: [Int] = []
+        /// Per group, each form's frequency where it is not 0 (for the network's nodes).
+        var groupFrequencies: [Int: [UInt32: Int]] = [:]
         var degenerate: Set<Int> = []
     }
     private let state = Mutex(State())
@@ -124,6 +126,11 @@ public final class CollocationResult: Sendable {
                 state.kept[g] = rows
                 if state.frequencies.isEmpty { state.frequencies = [Int](repeating: 0, count: vocabulary.count) }
                 for (i, f) in counts.frequencyByForm.enumerated() { state.frequencies[i] += f }
+                if grouped && options.network {
+                    var present: [UInt32: Int] = [:]
+                    for (i, f) in counts.frequencyByForm.enumerated() where f > 0 { present[UInt32(i)] = f }
+                    state.groupFrequencies[g] = present
+                }
             }
         }
         return rows
@@ -141,9 +148,11 @@ public final class CollocationResult: Sendable {
         let edges = grouping.groups.indices.flatMap { g in
             rows(group: g).map { (group: grouped ? grouping.groups[g].label : nil, row: $0) }
         }
-        let frequencies = state.withLock { $0.frequencies }
+        let (frequencies, byGroup) = state.withLock { ($0.frequencies, $0.groupFrequencies) }
         return CooccurrenceNetwork(edges: edges, directed: options.counting.scope == .window, measure: options.sort,
-                                   frequencies: frequencies, vocabulary: vocabulary)
+                                   frequencies: frequencies, vocabulary: vocabulary,
+                                   groups: grouped ? grouping.groups.map(\.label) : [],
+                                   groupFrequencies: grouped ? grouping.groups.indices.map { byGroup[$0] ?? [:] } : [])
     }
 
     /// Nodes the corpus lacks, and groups too small for some measures (once counted).
@@ -168,4 +177,8 @@ public struct CooccurrenceNetwork: Sendable {
     /// Each type's frequency in the analysed groups, by form id.
     public let frequencies: [Int]
     public let vocabulary: VocabularyTable
+    /// The group labels in group order; empty without `--by`.
+    public let groups: [String]
+    /// Per group, each form's frequency where it is not 0.
+    public let groupFrequencies: [[UInt32: Int]]
 }

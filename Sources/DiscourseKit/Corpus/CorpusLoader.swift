@@ -40,6 +40,7 @@ public struct CorpusLoader: Sendable {
         guard let isFolder = FileSystem.isFolder(path) else {
             throw DiscourseError("\(path): no such file or folder")
         }
+        if !isFolder && format == nil && path.pathExtension.lowercased() == "txt" { return try load(textFiles: [path]) }
         var inferred: CorpusFormat?
         if isFolder {
             inferred = .folder
@@ -51,7 +52,7 @@ public struct CorpusLoader: Sendable {
             }
         }
         guard let chosen = format ?? inferred else {
-            throw DiscourseError("\(path): not a corpus; give a folder of .txt files (with or without metadata.csv), a .csv file with a '\(textField)' column, or a .jsonl file")
+            throw DiscourseError("\(path): not a corpus; give a folder of .txt files (with or without metadata.csv), .txt files, a .csv file with a '\(textField)' column, or a .jsonl file")
         }
         if (chosen == .folder) != isFolder {
             throw DiscourseError("\(path): the format is \(chosen.rawValue), but this is \(isFolder ? "a folder" : "a file")")
@@ -65,6 +66,25 @@ public struct CorpusLoader: Sendable {
         case .jsonl: source = try readJSONLines(path)
         }
         if source.entries.isEmpty { throw DiscourseError("\(path): the corpus has no documents") }
+        return try build(source)
+    }
+
+    /// Loads a corpus of `.txt` files given one by one (as AntConc takes them): a document
+    /// per file, its doc_id the file's name without `.txt`, no metadata.
+    ///
+    /// - Throws: `DiscourseError` for a path that is not a `.txt` file, or two files of the
+    ///   same name.
+    public func load(textFiles paths: [String]) throws(DiscourseError) -> Corpus {
+        try decoder.validate()
+        var source = Source()
+        for path in paths {
+            guard let isFolder = FileSystem.isFolder(path) else { throw DiscourseError("\(path): no such file or folder") }
+            guard !isFolder, path.pathExtension.lowercased() == "txt" else {
+                throw DiscourseError("\(path): several corpus paths are given, so each must be a .txt file (one folder, .csv or .jsonl file is a corpus on its own)")
+            }
+            let name = path.lastPathComponent
+            source.entries.append(Entry(id: String(name.dropLast(4)), metadata: [:], source: path, content: .file(path), line: nil, place: path))
+        }
         return try build(source)
     }
 

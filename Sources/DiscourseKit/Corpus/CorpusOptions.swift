@@ -1,8 +1,12 @@
 /// Where a corpus is and how to read it (SPEC §1): the options of every command's corpus
 /// argument and of a study file's `corpus` section.
 public struct CorpusOptions: Sendable {
-    /// A folder of `.txt` files (with or without `metadata.csv`), a `.csv` or a `.jsonl` file.
+    /// A folder of `.txt` files (with or without `metadata.csv`), a `.txt`, `.csv` or `.jsonl`
+    /// file.
     public var path: String
+    /// Several `.txt` files given together, each a document (`path` is the first); empty
+    /// when the corpus is `path` alone.
+    public var textFiles: [String] = []
     /// The kind of source; nil infers it from the path.
     public var format: CorpusFormat?
     /// Encoding of the texts by any name ICU knows; nil for UTF-8 (UTF-16 with a BOM).
@@ -30,7 +34,7 @@ public struct CorpusOptions: Sendable {
             reader: CorpusReader(decoder: TextDecoder(encoding: encoding, replaceInvalid: replaceInvalid),
                                  cleaner: try TextCleaner(patterns: strip)),
             textField: textField, allowOutsidePaths: allowOutsidePaths)
-        var corpus = try loader.load(path, format: format)
+        var corpus = textFiles.isEmpty ? try loader.load(path, format: format) : try loader.load(textFiles: textFiles)
         var filters: [DocumentFilter] = []
         for condition in conditions { filters.append(try DocumentFilter(parsing: condition)) }
         try corpus.filter(filters)
@@ -41,6 +45,7 @@ public struct CorpusOptions: Sendable {
     public var manifest: [(String, JSONValue)] {
         var fields: [(String, JSONValue)] = []
         if let format { fields.append(("format", .string(format.rawValue))) }
+        if !textFiles.isEmpty { fields.append(("files", .array(textFiles.map(JSONValue.string)))) }
         return fields + [
             ("encoding", encoding.map(JSONValue.string) ?? .null), ("replace_invalid", .bool(replaceInvalid)),
             ("strip", .array(strip.map(JSONValue.string))), ("lang", .string(language)), ("text_field", .string(textField)),

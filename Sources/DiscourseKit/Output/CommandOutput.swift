@@ -36,9 +36,9 @@ public enum CommandOutput {
             try writer.writeFile(path: graph, bytes: GraphMLWriter.render(network), items: network.edges.count)
         }
         observer.stage("manifest")
-        for warning in outcome.result.countingWarnings { observer.warning(warning) }
+        for warning in outcome.result.countingWarnings + writer.warnings { observer.warning(warning) }
         var corpus = run.corpus
-        corpus.warnings += outcome.result.warnings + (grouping.leftOutWarning.map { [$0] } ?? [])
+        corpus.warnings += outcome.result.warnings + (grouping.leftOutWarning.map { [$0] } ?? []) + writer.warnings
         let isTokens = spec.kind == "tokens"
         let options = corpusOptions + spec.manifest(by: grouping.field, result: outcome.result, graph: graph.map(JSONValue.string) ?? .null)
             + trailingOptions

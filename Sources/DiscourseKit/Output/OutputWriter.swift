@@ -17,6 +17,11 @@ public final class OutputWriter {
     public let mainFile: String
     /// Each written file: name, data rows, SHA-256.
     public private(set) var written: [(file: String, rows: Int, sha256: String)] = []
+    /// What writing noticed (a table too long for a spreadsheet under `--excel`), for the
+    /// terminal and `run.json`.
+    public private(set) var warnings: [String] = []
+    /// Rows of a spreadsheet sheet (Excel, LibreOffice Calc): the header and 1,048,575 data rows.
+    public static let sheetRows = 1_048_576
     private let folder: OutputFolder?
     /// Files written outside the folder (a network at a path of its own): temporary, final.
     private var outside: [(temporary: String, final: String)] = []
@@ -99,6 +104,9 @@ public final class OutputWriter {
             progress(next, parts)
         }
         written.append((name, rows, hasher.hexDigest()))
+        if format.excel && rows >= Self.sheetRows {
+            warnings.append("\(name) has \(rows) rows, more than a spreadsheet sheet holds (\(Self.sheetRows) rows with the header): Excel and LibreOffice Calc load only the first \(Self.sheetRows - 1); narrow it (--min-count, --n, --where) or read it in R or pandas")
+        }
         if folder != nil {
             try writeFile(name: CSVWMetadata.fileName(for: name), bytes: CSVWMetadata.render(table, file: name, format: format),
                           items: table.header.count)

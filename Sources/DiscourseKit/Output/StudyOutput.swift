@@ -44,6 +44,7 @@ public enum StudyOutput {
             let suffix = (analysis.name.map { "_" + $0 } ?? "")
                 + (analysis.spec.kind == "tokens" ? "" : groupingSuffix(field, several: several))
             var files: [JSONValue] = []
+            let warningsBefore = writer.warnings.count
             for (base, table) in RunTables.tables(for: outcome.result, kind: analysis.spec.kind, run: run, groups: false, format: format) {
                 let name = base + suffix + ".csv"
                 observer.stage("write " + name)
@@ -62,15 +63,16 @@ public enum StudyOutput {
                 try writer.writeFile(name: name, bytes: GraphMLWriter.render(network), items: network.edges.count)
                 files.append(.string(name))
             }
-            for warning in outcome.result.countingWarnings { observer.warning(warning) }
-            warnings += outcome.result.warnings
+            let writing = Array(writer.warnings[warningsBefore...])
+            for warning in outcome.result.countingWarnings + writing { observer.warning(warning) }
+            warnings += outcome.result.warnings + writing
             var graph = JSONValue.null
             if case .collocation(let collocation) = outcome.result { graph = .bool(collocation.options.network) }
             analysisRecords.append(.object([
                 ("analysis", .string(analysis.spec.kind)), ("name", analysis.name.map(JSONValue.string) ?? .null),
                 ("by", analysis.spec.kind == "tokens" ? .null : field.map(JSONValue.string) ?? .null),
                 ("options", .object(analysis.spec.manifest(by: nil, result: outcome.result, graph: graph).filter { $0.0 != "by" })),
-                ("files", .array(files)), ("warnings", .array(outcome.result.warnings.map(JSONValue.string))),
+                ("files", .array(files)), ("warnings", .array((outcome.result.warnings + writing).map(JSONValue.string))),
             ]))
         }
         if let source = study.source {

@@ -11,7 +11,7 @@ import DiscourseKit
 func runAnalysis(_ command: String, mainFile: String, corpus: CorpusFlags, tokens: TokenFlags, output: OutputFlags,
                  by field: String?, analysis: AnalysisSpec, graph: String? = nil) throws {
     try reportingErrors {
-        let observer = TerminalObserver(stats: output.stats)
+        let observer = TerminalObserver(stats: output.stats, quiet: output.quiet)
         InterruptCleanup.install()
         let writer = try output.writer(mainFile: mainFile)
         try writer.reserve(CommandOutput.plannedFiles(analysis, by: field), paths: graph.map { [$0] } ?? [])
@@ -20,5 +20,17 @@ func runAnalysis(_ command: String, mainFile: String, corpus: CorpusFlags, token
         try CommandOutput.write(run, command: command, to: writer, corpusOptions: corpus.options.manifest,
                                 trailingOptions: tokens.options.manifest + output.manifest, graph: graph, observer: observer)
         observer.finish(bytes: run.byteCount, tokens: run.tokenCount)
+        guard output.out != "-" else { return }
+        let tables = writer.written.filter { $0.file.hasSuffix(".csv") && !$0.file.contains("/") }
+        if let main = tables.first(where: { $0.file == mainFile }), main.rows == 0 {
+            observer.warning("\(mainFile) has no rows: nothing in the corpus passed the options (see --min-count, --where, the nodes or terms given)")
+        }
+        if !output.quiet { FileSystem.printError(summary(command, tables: tables, graph: graph, folder: output.out)) }
     }
+}
+
+/// The closing line on standard error: what a command wrote and where, with rows per table.
+func summary(_ command: String, tables: [(file: String, rows: Int, sha256: String)], graph: String?, folder: String) -> String {
+    let files = tables.map { "\($0.file) (\($0.rows) row\($0.rows == 1 ? "" : "s"))" } + (graph.map { [$0] } ?? []) + ["run.json"]
+    return "discourse \(command): wrote \(files.joined(separator: ", ")) to \(folder)/ (each table with its .csv-metadata.json)"
 }

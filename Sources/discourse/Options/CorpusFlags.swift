@@ -4,9 +4,15 @@ import DiscourseKit
 /// How to read the corpus (SPEC §1).
 struct CorpusFlags: ParsableArguments {
     @Argument(help: ArgumentHelp(
-        "The corpus: a folder of .txt files (with or without metadata.csv), a .csv file with a text column, or a .jsonl file.",
+        "The corpus: a folder of .txt files (with or without metadata.csv), one or more .txt files (a document each), a .csv file with a text column, or a .jsonl file.",
         valueName: "corpus"))
-    var path: String
+    var paths: [String]
+
+    var path: String { paths[0] }
+
+    mutating func validate() throws {
+        guard !paths.isEmpty else { throw ValidationError("Missing expected argument '<corpus>'") }
+    }
 
     @Option(help: ArgumentHelp("Encoding of the texts, by any name ICU knows (gb18030, big5, windows-1252, ...). Default: UTF-8, or UTF-16 when the file starts with a BOM.", valueName: "name"))
     var encoding: String?
@@ -31,6 +37,7 @@ struct CorpusFlags: ParsableArguments {
 
     var options: CorpusOptions {
         var options = CorpusOptions(path: path)
+        if paths.count > 1 { options.textFiles = paths }
         options.encoding = encoding
         options.replaceInvalid = replaceInvalid
         options.strip = strip

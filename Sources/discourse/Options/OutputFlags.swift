@@ -12,6 +12,9 @@ struct OutputFlags: ParsableArguments {
     @Flag(help: "Print per-stage timings, peak memory, MB/s and tokens/s on standard error.")
     var stats = false
 
+    @Flag(help: "No progress line and no closing summary of what was written (warnings and errors still print).")
+    var quiet = false
+
     func writer(mainFile: String) throws(DiscourseError) -> OutputWriter {
         try OutputWriter(destination: out == "-" ? .standardOutput : .folder(out),
                          format: CSVFormat(excel: excel), mainFile: mainFile)

@@ -55,12 +55,12 @@ struct StudyCommand: ParsableCommand {
     func summarize(_ files: [StudyOutput.WrittenFile], folder: String, title: String?) {
         let width = (files.map(\.name.count).max() ?? 0) + 2
         var lines = ["discourse: study\(title.map { " \"\($0)\"" } ?? "") written to \(folder)/"]
-        for file in files {
+        for file in files where !file.name.hasSuffix("-metadata.json") {
             let unit = file.name.hasSuffix(".csv") ? "row" : file.name.hasSuffix(".graphml") ? "edge" : ""
             let rows = unit.isEmpty ? "" : "\(file.rows) \(unit)\(file.rows == 1 ? "" : "s")"
             lines.append("  " + file.name + String(repeating: " ", count: width - file.name.count) + rows)
         }
-        lines.append("  run.json")
+        lines.append("  run.json, and beside each table its CSV on the Web metadata (.csv-metadata.json)")
         lines.append("Open \(folder.appendingPathComponent(Report.htmlFile)) in a browser.")
         FileSystem.printError(lines.joined(separator: "\n"))
     }

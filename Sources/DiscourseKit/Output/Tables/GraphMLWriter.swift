@@ -1,6 +1,7 @@
 /// Co-occurrence rows as a GraphML network for Gephi, igraph and networkx: one node per type
-/// (label = form, frequency in the analysed documents), one edge per row (O11, the chosen
-/// measure, and the group when grouped). Window-scope tables are directional, so that graph
+/// (label = form, frequency in the analysed documents, and with `--by` its frequency in each
+/// group, `frequency_1790`, ...), one edge per row (O11, the chosen measure, and with `--by`
+/// the group). Window-scope tables are directional, so that graph
 /// is directed; sentence and document tables are symmetric, so each pair becomes one
 /// undirected edge.
 public enum GraphMLWriter {
@@ -15,20 +16,31 @@ public enum GraphMLWriter {
                 order.append(id)
             }
         }
+        let grouped = !network.groups.isEmpty
+        var groupKeys = ""
+        if grouped {
+            groupKeys += "  <key id=\"group\" for=\"edge\" attr.name=\"group\" attr.type=\"string\"/>\n"
+            for (g, label) in network.groups.enumerated() {
+                groupKeys += "  <key id=\"f\(g)\" for=\"node\" attr.name=\"frequency_\(XMLText.escape(label))\" attr.type=\"long\"/>\n"
+            }
+        }
         var out = """
             <?xml version="1.0" encoding="UTF-8"?>
             <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
               <key id="label" for="node" attr.name="label" attr.type="string"/>
               <key id="frequency" for="node" attr.name="frequency" attr.type="long"/>
-              <key id="group" for="edge" attr.name="group" attr.type="string"/>
-              <key id="o11" for="edge" attr.name="o11" attr.type="long"/>
+            \(groupKeys)  <key id="o11" for="edge" attr.name="o11" attr.type="long"/>
               <key id="measure" for="edge" attr.name="\(measure.column)" attr.type="double"/>
               <graph id="cooccurrence" edgedefault="\(directed ? "directed" : "undirected")">
 
             """
         for (index, id) in order.enumerated() {
             out += "    <node id=\"n\(index)\"><data key=\"label\">\(XMLText.escape(vocabulary.forms[Int(id)]))</data>"
-            out += "<data key=\"frequency\">\(frequencies[Int(id)])</data></node>\n"
+            out += "<data key=\"frequency\">\(frequencies[Int(id)])</data>"
+            for g in network.groups.indices {
+                out += "<data key=\"f\(g)\">\(network.groupFrequencies[g][id] ?? 0)</data>"
+            }
+            out += "</node>\n"
         }
         var written: Set<String> = []
         for (group, row) in rows {
