@@ -6,13 +6,18 @@ public struct NgramAnalysis: Sendable {
     public init(options: NgramOptions = NgramOptions()) { self.options = options }
 
     public func run(_ input: AnalysisInput) -> NgramResult {
-        NgramResult(counter: NgramCounter(input.tokens, grouping: input.grouping, options: options))
+        let counter = NgramCounter(input.tokens, grouping: input.grouping, options: options)
+        // tf-idf needs every group's rows before any is written: a first pass keeps only
+        // which n-grams each group holds.
+        return NgramResult(counter: counter, tfIdf: options.tfIdf ? GroupTfIdf.count(counter) : nil)
     }
 }
 
 /// The n-grams of every group, counted on demand.
 public struct NgramResult: Sendable {
     public let counter: NgramCounter
+    /// The groups holding each n-gram, under `--tf-idf`.
+    public let tfIdf: GroupTfIdf?
 
     public var groupCount: Int { counter.grouping.groups.count }
 
@@ -49,7 +54,7 @@ extension NgramOptions {
     /// The options as `run.json` records them, with the grouping field in its place.
     public func manifest(by field: String?) -> [(String, JSONValue)] {
         [("n", .string(sizes.sizeDescription)), ("by", field.map(JSONValue.string) ?? .null),
-         ("min_count", .int(minCount)), ("cross_sentences", .bool(crossSentences))]
+         ("min_count", .int(minCount)), ("cross_sentences", .bool(crossSentences))] + (tfIdf ? [("tf_idf", .bool(true))] : [])
     }
 }
 

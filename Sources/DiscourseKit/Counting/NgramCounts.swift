@@ -6,6 +6,8 @@ public struct NgramOptions: Sendable {
     public var minCount = 1
     /// Let n-grams run across sentence ends (`--cross-sentences`).
     public var crossSentences = false
+    /// Add tf, idf and tf_idf columns with each group as a document (`--tf-idf`).
+    public var tfIdf = false
 
     public init() {}
 }

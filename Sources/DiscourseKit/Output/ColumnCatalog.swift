@@ -97,6 +97,9 @@ public enum ColumnCatalog {
             Column("count", .integer, empty: .never, "Occurrences of the n-gram in the group's documents."),
             Column("doc_freq", .integer, empty: .never, "Number of the group's documents that contain it at least once (1 ≤ doc_freq ≤ docs of the group)."),
             Column("per_million", .real, empty: .missing, unit: "per million tokens", "count / tokens(group) × 1,000,000."),
+            Column("tf", .real, empty: .missing, "Only with --tf-idf: count / the sum of count over the group's rows of the same n (tidytext's bind_tf_idf, each group a document)."),
+            Column("idf", .real, empty: .missing, "Only with --tf-idf: ln(groups with rows of this n / groups whose rows hold the n-gram)."),
+            Column("tf_idf", .real, empty: .missing, "Only with --tf-idf: tf × idf."),
         ],
         "groups": [
             Column("group", .text, empty: .never, "The group label, as in ngrams.csv."),

@@ -27,13 +27,14 @@ struct StudyAnalysisParser {
         let spec: AnalysisSpec
         switch kind {
         case "ngrams":
-            fields = try options.mapping(what, known: ["n", "min_count", "cross_sentences"] + Self.common)
+            fields = try options.mapping(what, known: ["n", "min_count", "cross_sentences", "tf_idf"] + Self.common)
             var ngrams = NgramOptions()
             for (key, value) in fields {
                 switch key {
                 case "n": ngrams.sizes = try sizes(value)
                 case "min_count": ngrams.minCount = try value.int("min_count", atLeast: 1)
                 case "cross_sentences": ngrams.crossSentences = try value.bool("cross_sentences")
+                case "tf_idf": ngrams.tfIdf = try value.bool("tf_idf")
                 default: break
                 }
             }

@@ -24,6 +24,9 @@ struct Ngrams: ParsableCommand {
     @Flag(help: "Let n-grams run across sentence ends.")
     var crossSentences = false
 
+    @Flag(name: .customLong("tf-idf"), help: "Add tf, idf and tf_idf columns with each group as a document, as tidytext's bind_tf_idf on the rows of each n.")
+    var tfIdf = false
+
     @OptionGroup(title: "Tokens") var tokens: TokenFlags
     @OptionGroup(title: "Output") var output: OutputFlags
 
@@ -32,6 +35,7 @@ struct Ngrams: ParsableCommand {
         options.sizes = size.n.range
         options.minCount = minCount.minCount
         options.crossSentences = crossSentences
+        options.tfIdf = tfIdf
         try runAnalysis("ngrams", mainFile: "ngrams.csv", corpus: corpus, tokens: tokens, output: output,
                         by: grouping.by, analysis: .ngrams(options))
     }

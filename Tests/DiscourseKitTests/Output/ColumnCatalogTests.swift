@@ -10,6 +10,7 @@ struct ColumnCatalogTests {
     static let headers: [(String, [String])] = [
         ("tokens", TokenTable.header),
         ("ngrams", NgramTables.ngramsHeader),
+        ("ngrams", NgramTables.ngramsHeader + NgramTables.tfIdfColumns),
         ("groups", NgramTables.groupsHeader),
         ("cooccur", CooccurrenceTables.header(measures: AssociationMeasure.allCases, grouped: true)),
         ("cooccur", CooccurrenceTables.header(measures: [.logDice], grouped: false)),

@@ -1,14 +1,17 @@
 /// `ngrams.csv` and `groups.csv` (SPEC §3).
 public enum NgramTables {
     public static let ngramsHeader = ["group", "n", "ngram", "count", "doc_freq", "per_million"]
+    /// The columns `--tf-idf` adds.
+    public static let tfIdfColumns = ["tf", "idf", "tf_idf"]
     public static let groupsHeader = ["group", "docs", "tokens", "sentences", "types", "first_date", "last_date"]
 
     /// `ngrams.csv`: rows in group order, then n, descending count, n-gram text; one part per
     /// group, counted when it is rendered.
     public static func ngrams(_ result: NgramResult, format: CSVFormat) -> OutputTable {
         let forms = result.counter.vocabulary.forms.map { Array($0.utf8) }
-        return OutputTable(table: "ngrams", header: ngramsHeader, parts: result.groupCount) { g in
-            [render(result.group(g), forms: forms, format: format)]
+        let header = ngramsHeader + (result.tfIdf == nil ? [] : tfIdfColumns)
+        return OutputTable(table: "ngrams", header: header, parts: result.groupCount) { g in
+            [render(result.group(g), forms: forms, tfIdf: result.tfIdf, format: format)]
         }
     }
 
@@ -16,11 +19,15 @@ public enum NgramTables {
     ///
     /// per_million = count / tokens(group) × 1,000,000, computed in that order (as R's
     /// `count / tokens * 1e6` does), so that the doubles match a researcher's own.
-    static func render(_ group: NgramGroupRows, forms: [[UInt8]], format: CSVFormat) -> CSVBuffer {
+    ///
+    /// Under `--tf-idf`, tf = count / the sum of count over the group's rows of the same n.
+    static func render(_ group: NgramGroupRows, forms: [[UInt8]], tfIdf: GroupTfIdf?, format: CSVFormat) -> CSVBuffer {
         let label = CSVBuffer.escaped(group.counts.summary.group.label, format: format)
         var buffer = CSVBuffer.body(format: format, reserve: group.rowCount * (label.count + 48))
         var ngram: [UInt8] = []
         let tokens = Double(group.counts.summary.tokens)
+        var rowTotals: [Int: Int] = [:]
+        if tfIdf != nil { group.forEachRow { n, _, count, _ in rowTotals[n, default: 0] += count } }
         group.forEachRow { n, ids, count, documents in
             ngram.removeAll(keepingCapacity: true)
             for (i, id) in ids.enumerated() {
@@ -33,6 +40,13 @@ public enum NgramTables {
             buffer.int(count)
             buffer.int(documents)
             buffer.real(Double(count) / tokens * 1_000_000)
+            if let tfIdf {
+                let tf = Double(count) / Double(rowTotals[n]!)
+                let idf = tfIdf.idf(ids)
+                buffer.real(tf)
+                buffer.real(idf)
+                buffer.real(tf * idf)
+            }
             buffer.endRow()
         }
         return buffer
