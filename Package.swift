@@ -2,7 +2,7 @@
 // Targets are listed in pipeline order: ICU (C API) -> ICUText (Swift wrapper, no Foundation)
 // -> DiscourseKit (corpus, tokens, counting, statistics, analyses, study, output) -> the
 // `discourse` command. Yams reads study files; swift-mustache renders the report; the
-// system's libcrypto hashes the files run.json lists.
+// system's libcrypto hashes the files run.json lists; libxlsxwriter writes workbooks.
 import Foundation
 import PackageDescription
 
@@ -32,6 +32,12 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
         ),
+        // .xlsx workbooks for --xlsx (Debian: libxlsxwriter-dev).
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
+        ),
         // The only target that sees ICU's headers. It never imports Foundation, whose own
         // copy of ICU would clash with the system headers.
         .target(name: "ICUText", dependencies: ["CICU"]),
@@ -40,6 +46,7 @@ let package = Package(
             dependencies: [
                 "ICUText",
                 "COpenSSL",
+                "CXLSXWriter",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

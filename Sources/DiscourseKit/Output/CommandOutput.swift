@@ -4,9 +4,10 @@
 public enum CommandOutput {
     /// The files a command will write in its folder: each table with its CSV on the Web
     /// metadata.
-    public static func plannedFiles(_ spec: AnalysisSpec, by field: String?) -> [String] {
+    public static func plannedFiles(_ spec: AnalysisSpec, by field: String?, workbook: Bool = false) -> [String] {
         var names = RunTables.bases(for: spec, grouped: field != nil, groups: true).flatMap { [$0 + ".csv", CSVWMetadata.fileName(for: $0 + ".csv")] }
         if case .terms = spec { names.append("terms-suggested.txt") }
+        if workbook { names.append(WorkbookExport.fileName) }
         return names
     }
 
@@ -34,6 +35,10 @@ public enum CommandOutput {
             observer.stage("write " + graph.lastPathComponent)
             let network = collocation.network()
             try writer.writeFile(path: graph, bytes: GraphMLWriter.render(network), items: network.edges.count)
+        }
+        if writer.workbook {
+            observer.stage("write " + WorkbookExport.fileName)
+            try writer.writeWorkbook()
         }
         observer.stage("manifest")
         for warning in outcome.result.countingWarnings + writer.warnings { observer.warning(warning) }

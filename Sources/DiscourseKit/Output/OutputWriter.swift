@@ -22,6 +22,10 @@ public final class OutputWriter {
     public private(set) var warnings: [String] = []
     /// Rows of a spreadsheet sheet (Excel, LibreOffice Calc): the header and 1,048,575 data rows.
     public static let sheetRows = 1_048_576
+    /// Also write the tables as one workbook, `tables.xlsx` (`--xlsx`), by `writeWorkbook`.
+    public var workbook = false
+    /// The tables written to the folder, in order, with their columns (for the workbook).
+    private var tables: [(name: String, columns: [Column])] = []
     private let folder: OutputFolder?
     /// Files written outside the folder (a network at a path of its own): temporary, final.
     private var outside: [(temporary: String, final: String)] = []
@@ -108,9 +112,34 @@ public final class OutputWriter {
             warnings.append("\(name) has \(rows) rows, more than a spreadsheet sheet holds (\(Self.sheetRows) rows with the header): Excel and LibreOffice Calc load only the first \(Self.sheetRows - 1); narrow it (--min-count, --n, --where) or read it in R or pandas")
         }
         if folder != nil {
+            tables.append((name, table.columns))
             try writeFile(name: CSVWMetadata.fileName(for: name), bytes: CSVWMetadata.render(table, file: name, format: format),
                           items: table.header.count)
         }
+    }
+
+    /// Writes the tables written so far as one workbook, `tables.xlsx`, a sheet per table
+    /// (`--xlsx`; `WorkbookExport`); its warnings join `warnings`. Does nothing unless
+    /// `workbook` is set and the destination is a folder.
+    public func writeWorkbook(progress: (String) -> Void = { _ in }) throws(DiscourseError) {
+        guard workbook, let folder else { return }
+        let name = WorkbookExport.fileName
+        let staged = folder.stagedPath(name)
+        if !folder.exchanging { InterruptCleanup.register(staged) }
+        var sources: [(name: String, columns: [Column], bytes: [UInt8])] = []
+        for table in tables {
+            guard let data = FileManager.default.contents(atPath: folder.stagedPath(table.name)) else {
+                throw DiscourseError("\(folder.path.appendingPath(table.name)): cannot read the table back for \(name)")
+            }
+            sources.append((table.name, table.columns, [UInt8](data)))
+        }
+        let (notes, rows) = try WorkbookExport.write(path: staged, tables: sources, excel: format.excel, progress: progress)
+        sources.removeAll()
+        guard let bytes = FileManager.default.contents(atPath: staged) else {
+            throw DiscourseError("\(folder.path.appendingPath(name)): the workbook was not written")
+        }
+        warnings += notes
+        written.append((name, rows, SHA256Hex.of([UInt8](bytes))))
     }
 
     /// Writes a file that is not a table (a GraphML network) to `path`, which may lie outside

@@ -78,6 +78,14 @@ public enum StudyOutput {
         if let source = study.source {
             try writer.writeFile(name: studyCopy, bytes: source.bytes, items: 0)
         }
+        if writer.workbook {
+            observer.stage("write " + WorkbookExport.fileName)
+            let before = writer.warnings.count
+            try writer.writeWorkbook()
+            let notes = Array(writer.warnings[before...])
+            for note in notes { observer.warning(note) }
+            warnings += notes
+        }
         var manifest = RunManifest.study(run, arguments: arguments, output: output, groupings: groupingRecords,
                                          analyses: analysisRecords, warnings: warnings, outputs: writer.manifestOutputs)
         observer.stage("report")
@@ -92,7 +100,7 @@ public enum StudyOutput {
     }
 
     /// The files a study will write in its folder, known before it runs.
-    public static func plannedFiles(_ study: Study) -> [String] {
+    public static func plannedFiles(_ study: Study, workbook: Bool = false) -> [String] {
         let several = study.groupings.count > 1
         var names = study.groupings.map { "groups" + groupingSuffix($0, several: several) + ".csv" }
         for analysis in study.analyses {
@@ -109,7 +117,8 @@ public enum StudyOutput {
             }
         }
         names = names.flatMap { $0.hasSuffix(".csv") ? [$0, CSVWMetadata.fileName(for: $0)] : [$0] }
-        return names + (study.source == nil ? [] : [studyCopy]) + [Report.htmlFile, Report.markdownFile]
+        return names + (study.source == nil ? [] : [studyCopy]) + (workbook ? [WorkbookExport.fileName] : [])
+            + [Report.htmlFile, Report.markdownFile]
     }
 
     /// `_by_year` when the study has several groupings, else nothing; characters other than

@@ -14,14 +14,14 @@ func runAnalysis(_ command: String, mainFile: String, corpus: CorpusFlags, token
         let observer = TerminalObserver(stats: output.stats, quiet: output.quiet)
         InterruptCleanup.install()
         let writer = try output.writer(mainFile: mainFile)
-        try writer.reserve(CommandOutput.plannedFiles(analysis, by: field), paths: graph.map { [$0] } ?? [])
+        try writer.reserve(CommandOutput.plannedFiles(analysis, by: field, workbook: writer.workbook), paths: graph.map { [$0] } ?? [])
         let study = Study(corpus: corpus.options, tokens: tokens.options, groupings: [field], analyses: [StudyAnalysis(analysis)])
         let run = try StudyRun(study, observer: observer)
         try CommandOutput.write(run, command: command, to: writer, corpusOptions: corpus.options.manifest,
                                 trailingOptions: tokens.options.manifest + output.manifest, graph: graph, observer: observer)
         observer.finish(bytes: run.byteCount, tokens: run.tokenCount)
         guard output.out != "-" else { return }
-        let tables = writer.written.filter { $0.file.hasSuffix(".csv") && !$0.file.contains("/") }
+        let tables = writer.written.filter { ($0.file.hasSuffix(".csv") || $0.file.hasSuffix(".xlsx")) && !$0.file.contains("/") }
         if let main = tables.first(where: { $0.file == mainFile }), main.rows == 0 {
             observer.warning("\(mainFile) has no rows: nothing in the corpus passed the options (see --min-count, --where, the nodes or terms given)")
         }

@@ -9,6 +9,9 @@ struct OutputFlags: ParsableArguments {
     @Flag(help: "Write CSV for spreadsheets: UTF-8 BOM, CRLF line ends, and a ' before cells starting with = + - @ (formula guard).")
     var excel = false
 
+    @Flag(help: "Also write the tables as one workbook, tables.xlsx, a sheet per table (text as text, numbers as numbers; a table longer than a sheet continues on the next).")
+    var xlsx = false
+
     @Flag(help: "Print per-stage timings, peak memory, MB/s and tokens/s on standard error.")
     var stats = false
 
@@ -16,11 +19,13 @@ struct OutputFlags: ParsableArguments {
     var quiet = false
 
     func writer(mainFile: String) throws(DiscourseError) -> OutputWriter {
-        try OutputWriter(destination: out == "-" ? .standardOutput : .folder(out),
-                         format: CSVFormat(excel: excel), mainFile: mainFile)
+        let writer = try OutputWriter(destination: out == "-" ? .standardOutput : .folder(out),
+                                      format: CSVFormat(excel: excel), mainFile: mainFile)
+        writer.workbook = xlsx && out != "-"
+        return writer
     }
 
     var manifest: [(String, JSONValue)] {
-        [("out", .string(out)), ("excel", .bool(excel))]
+        [("out", .string(out)), ("excel", .bool(excel))] + (xlsx ? [("xlsx", .bool(true))] : [])
     }
 }

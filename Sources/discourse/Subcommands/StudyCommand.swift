@@ -27,6 +27,9 @@ struct StudyCommand: ParsableCommand {
     @Flag(help: "Write CSV for spreadsheets: UTF-8 BOM, CRLF line ends, and a ' before cells starting with = + - @.")
     var excel = false
 
+    @Flag(help: "Also write the tables as one workbook, tables.xlsx, a sheet per table.")
+    var xlsx = false
+
     @Flag(help: "No progress and no closing summary (warnings and errors still print).")
     var quiet = false
 
@@ -34,7 +37,7 @@ struct StudyCommand: ParsableCommand {
     var stats = false
 
     mutating func run() throws {
-        let (file, out, excel, quiet, stats) = (self.file, self.out, self.excel, self.quiet, self.stats)
+        let (file, out, excel, quiet, stats, xlsx) = (self.file, self.out, self.excel, self.quiet, self.stats, self.xlsx)
         try reportingErrors {
             let observer = TerminalObserver(stats: stats, quiet: quiet)
             let study = try StudyFile.load(file)
@@ -42,10 +45,12 @@ struct StudyCommand: ParsableCommand {
             guard folder != "-" else { throw DiscourseError("--out -: a study writes a folder of tables; name one") }
             InterruptCleanup.install()
             let writer = try OutputWriter(destination: .folder(folder), format: CSVFormat(excel: excel), mainFile: "")
-            try writer.reserve(StudyOutput.plannedFiles(study))
+            writer.workbook = xlsx
+            try writer.reserve(StudyOutput.plannedFiles(study, workbook: xlsx))
             let run = try StudyRun(study, observer: observer)
             let written = try StudyOutput.write(run, to: writer, arguments: CommandLine.arguments,
-                                                output: [("out", .string(folder)), ("excel", .bool(excel))], observer: observer)
+                                                output: [("out", .string(folder)), ("excel", .bool(excel))] + (xlsx ? [("xlsx", .bool(true))] : []),
+                                                observer: observer)
             observer.finish(bytes: run.byteCount, tokens: run.tokenCount)
             if !quiet { summarize(written, folder: folder, title: study.title) }
         }
@@ -56,7 +61,7 @@ struct StudyCommand: ParsableCommand {
         let width = (files.map(\.name.count).max() ?? 0) + 2
         var lines = ["discourse: study\(title.map { " \"\($0)\"" } ?? "") written to \(folder)/"]
         for file in files where !file.name.hasSuffix("-metadata.json") {
-            let unit = file.name.hasSuffix(".csv") ? "row" : file.name.hasSuffix(".graphml") ? "edge" : ""
+            let unit = file.name.hasSuffix(".csv") || file.name.hasSuffix(".xlsx") ? "row" : file.name.hasSuffix(".graphml") ? "edge" : ""
             let rows = unit.isEmpty ? "" : "\(file.rows) \(unit)\(file.rows == 1 ? "" : "s")"
             lines.append("  " + file.name + String(repeating: " ", count: width - file.name.count) + rows)
         }

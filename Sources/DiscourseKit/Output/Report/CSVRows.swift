@@ -9,53 +9,16 @@ struct CSVRows {
     /// - Parameters:
     ///   - keep: decides from a row's first field whether to keep it; nil keeps every row.
     init(_ bytes: [UInt8], keep: ((String) -> Bool)? = nil) {
-        var rows: [[String]] = []
         var header: [String]?
-        var fields: [String] = []
-        var field: [UInt8] = []
-        var skipping = false
-        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        var quoted = false
-        func endField() {
-            if !skipping {
-                let text = String(decoding: field, as: UTF8.self)
-                if fields.isEmpty, header != nil, let keep, !keep(text) { skipping = true } else { fields.append(text) }
+        var rows: [[String]] = []
+        CSVRowStream.forEach(bytes) { fields in
+            guard header != nil else {
+                header = fields.map { String(decoding: $0, as: UTF8.self) }
+                return
             }
-            field.removeAll(keepingCapacity: true)
+            if let keep, let first = fields.first, !keep(String(decoding: first, as: UTF8.self)) { return }
+            rows.append(fields.map { String(decoding: $0, as: UTF8.self) })
         }
-        func endRow() {
-            endField()
-            if !skipping {
-                if header == nil { header = fields } else { rows.append(fields) }
-            }
-            fields.removeAll(keepingCapacity: true)
-            skipping = false
-        }
-        while i < bytes.count {
-            let byte = bytes[i]
-            i += 1
-            if quoted {
-                if byte == UInt8(ascii: "\"") {
-                    if i < bytes.count, bytes[i] == UInt8(ascii: "\"") {
-                        if !skipping { field.append(byte) }
-                        i += 1
-                    } else {
-                        quoted = false
-                    }
-                } else if !skipping {
-                    field.append(byte)
-                }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""): quoted = true
-            case UInt8(ascii: ","): endField()
-            case UInt8(ascii: "\r"): continue
-            case UInt8(ascii: "\n"): endRow()
-            default: if !skipping { field.append(byte) }
-            }
-        }
-        if !field.isEmpty || !fields.isEmpty { endRow() }
         self.header = header ?? []
         self.rows = rows
     }
