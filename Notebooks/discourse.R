@@ -51,6 +51,17 @@ describe_run <- function(run) {
   if (length(shown)) paste0(line, " (", paste(shown, collapse = ", "), ")") else line
 }
 
+#' What to call the corpus in a chart title: the study's title, else the corpus folder's name
+#' (its parent's for a generic one such as data/ or texts/), never a whole path.
+corpus_name <- function(run) {
+  if (!is.null(run$study$title) && nzchar(run$study$title)) return(run$study$title)
+  parts <- setdiff(strsplit(if (is.null(run$corpus$path)) "" else run$corpus$path, "/", fixed = TRUE)[[1]], c("", "."))
+  if (!length(parts) && !is.null(run$study$file)) parts <- setdiff(head(strsplit(run$study$file, "/", fixed = TRUE)[[1]], -1), c("", "."))
+  while (length(parts) > 1 && tolower(parts[length(parts)]) %in% c("data", "texts", "text", "corpus", "docs")) parts <- head(parts, -1)
+  name <- if (length(parts)) parts[length(parts)] else "corpus"
+  sub("\\.(csv|jsonl|ndjson|txt)$", "", name, ignore.case = TRUE)
+}
+
 # Whether an empty cell of a column is a missing value: CSVW's null is "" unless the column
 # is required (never empty) or names no null at all (the empty text is a value).
 .discourse_nullable <- function(column) {

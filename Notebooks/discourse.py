@@ -69,6 +69,26 @@ def describe_run(run):
     return line + (f" ({', '.join(shown)})" if shown else "")
 
 
+def corpus_name(run):
+    """What to call the corpus in a chart title: the study's title, else the corpus folder's
+    name (its parent's for a generic one such as data/ or texts/), never a whole path."""
+    title = (run.get("study") or {}).get("title")
+    if title:
+        return title
+    path = (run.get("corpus") or {}).get("path") or ""
+    parts = [p for p in path.replace("\\", "/").split("/") if p not in ("", ".")]
+    if not parts:
+        study_file = (run.get("study") or {}).get("file", "")
+        parts = [p for p in study_file.split("/")[:-1] if p not in ("", ".")]
+    while len(parts) > 1 and parts[-1].lower() in ("data", "texts", "text", "corpus", "docs"):
+        parts.pop()
+    name = parts[-1] if parts else "corpus"
+    for suffix in (".csv", ".jsonl", ".ndjson", ".txt"):
+        if name.lower().endswith(suffix):
+            name = name[: -len(suffix)]
+    return name
+
+
 def _sha256(path):
     digest = hashlib.sha256()
     with open(path, "rb") as f:

@@ -19,6 +19,8 @@ Error messages name the script that was run (ngrams_trends.py: ...).
 import hashlib
 import json
 import os
+import shutil
+import subprocess
 import sys
 import unicodedata
 import warnings
@@ -31,6 +33,8 @@ def _program():
 
 
 PROGRAM = _program()
+
+from discourse import corpus_name  # noqa: E402,F401  (the readers' module, same folder)
 
 try:
     import pandas as pd
@@ -52,10 +56,6 @@ CSV_OPTIONS = dict(keep_default_na=False, na_values=[""])
 CHUNK_ROWS = 500_000
 # What --excel puts before a text cell starting with = + - @ TAB or CR.
 FORMULA_GUARD_STARTS = ("'=", "'+", "'-", "'@", "'\t", "'\r")
-# Fonts for Chinese or Japanese labels; the first one installed is used (see use_cjk_font).
-CJK_FONTS = ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC",
-             "Microsoft YaHei", "SimHei", "WenQuanYi Zen Hei", "Noto Sans CJK JP",
-             "Hiragino Sans", "Arial Unicode MS"]
 
 
 def fail(message):
@@ -187,21 +187,46 @@ def fmt_p(value):
 # --- charts ---------------------------------------------------------------------------
 
 
+def _font_covering(characters):
+    """The file of an installed font that covers every character, asked of fontconfig
+    (fc-list with a charset), a sans-serif face preferred; None without fontconfig or such a
+    font."""
+    if not characters or shutil.which("fc-list") is None:
+        return None
+    charset = " ".join(f"{ord(ch):x}" for ch in sorted(characters)[:200])
+    try:
+        listing = subprocess.run(["fc-list", f":charset={charset}", "file", "family", "style"],
+                                 capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    fonts = []
+    for line in listing.splitlines():
+        path, _, rest = line.partition(":")
+        if not path.lower().endswith((".ttf", ".otf", ".ttc")):
+            continue
+        regular = "style=regular" in rest.lower().replace(" ", "")
+        fonts.append((0 if "sans" in rest.lower() else 1, 0 if regular else 1, path.strip()))
+    return min(fonts)[2] if fonts else None
+
+
 def use_cjk_font(labels):
     """Let matplotlib draw Chinese/Japanese labels, or say once that it cannot.
 
+    The font is the one fontconfig names for the labels' characters, not a fixed list.
     matplotlib (3.6+) falls back glyph by glyph only across the families listed in
-    font.family (not across the names in font.sans-serif), so an installed CJK font is
-    added there, after the default sans-serif font that draws Latin text."""
-    if not any(ord(ch) >= 0x2E80 for label in labels for ch in label):
+    font.family (not across the names in font.sans-serif), so it is added there, after the
+    default sans-serif font that draws Latin text."""
+    characters = {ch for label in labels for ch in label if ord(ch) >= 0x2E80}
+    if not characters:
         return
     from matplotlib import font_manager
-    installed = {font.name for font in font_manager.fontManager.ttflist}
-    for name in CJK_FONTS:
-        if name in installed:
-            plt.rcParams["font.family"] = ["sans-serif", name]
-            return
+    path = _font_covering(characters)
+    if path is not None:
+        font_manager.fontManager.addfont(path)
+        name = font_manager.FontProperties(fname=path).get_name()
+        plt.rcParams["font.family"] = ["sans-serif", name]
+        return
     warnings.filterwarnings("ignore", message="Glyph .* missing from font")
-    print("  note: no CJK font found for matplotlib (tried " + ", ".join(CJK_FONTS[:3]) +
-          ", ...): Chinese/Japanese labels will show as boxes. Install e.g. Noto Sans "
-          "CJK; the numbers are unaffected.")
+    print("  note: fontconfig names no installed font for these Chinese/Japanese labels: they "
+          "will show as boxes. Install one (e.g. Debian's fonts-noto-cjk); the numbers are "
+          "unaffected.")

@@ -243,7 +243,7 @@ def main():
     ax.legend(handles=handles, fontsize=7.5, loc="lower right" if len(neg) else "upper right",
               framealpha=0.9)
     ax.set_title(f"{label}: top {args.top} positive and negative key terms by G²\n"
-                 f"{corpus.get('path')} by {by}; bar = log ratio; labels: target | "
+                 f"{discourse_io.corpus_name(run)} by {by}; bar = log ratio; labels: target | "
                  "reference count", fontsize=10)
     png = Path(args.png) if args.png else folder / "keyness_report.png"
     fig.savefig(png, dpi=130)

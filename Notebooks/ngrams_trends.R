@@ -34,6 +34,12 @@ suppressPackageStartupMessages({
   library(dplyr)
   library(ggplot2)
 })
+# corpus_name() and the readers, from discourse.R beside this script.
+local({
+  file <- sub("^--file=", "", grep("^--file=", commandArgs(trailingOnly = FALSE), value = TRUE))
+  here <- if (length(file)) dirname(file[1]) else "Notebooks"
+  source(file.path(here, "discourse.R"), local = FALSE)
+})
 
 # ---- arguments ---------------------------------------------------------------------------
 
@@ -323,7 +329,7 @@ p <- ggplot(series, aes(x = x, y = per_million, colour = label)) +
   facet_wrap(~label, ncol = 1, scales = "free_y") +
   expand_limits(y = 0) +
   labs(x = by_label, y = "per million tokens",
-       title = sprintf("%s: frequency per million tokens by %s", run$corpus$path, by_label),
+       title = sprintf("%s: frequency per million tokens by %s", corpus_name(run), by_label),
        subtitle = paste0("each panel on its own scale",
                          if (smoothing) sprintf("; bold line: centred mean over %d groups",
                                                 opt$smooth) else "")) +

@@ -200,7 +200,7 @@ def main():
     axes[-1].set_xlabel(options.get("by") or "group")
     smoothing = (f"; bold line: centred mean over {args.smooth} groups" if args.smooth > 1
                  else "")
-    fig.suptitle(f"{run['corpus']['path']}: frequency per million tokens "
+    fig.suptitle(f"{discourse_io.corpus_name(run)}: frequency per million tokens "
                  f"by {options.get('by') or 'group'} (each panel on its own scale{smoothing})",
                  fontsize=11)
     png = Path(args.png) if args.png else folder / "ngrams_trends.png"

@@ -39,6 +39,12 @@ suppressPackageStartupMessages({
   library(dplyr)
   library(ggplot2)
 })
+# corpus_name() and the readers, from discourse.R beside this script.
+local({
+  file <- sub("^--file=", "", grep("^--file=", commandArgs(trailingOnly = FALSE), value = TRUE))
+  here <- if (length(file)) dirname(file[1]) else "Notebooks"
+  source(file.path(here, "discourse.R"), local = FALSE)
+})
 
 # ---- arguments ---------------------------------------------------------------------------
 
@@ -416,7 +422,7 @@ p <- ggplot(series, aes(x = x, y = per_million, colour = kind)) +
   scale_y_continuous(labels = function(v) format(v, big.mark = ",", scientific = FALSE,
                                                  trim = TRUE)) +
   labs(x = by_field, y = "per million tokens",
-       title = sprintf("%s: per million tokens by %s%s", run$corpus$path, by_field, what),
+       title = sprintf("%s: per million tokens by %s%s", corpus_name(run), by_field, what),
        subtitle = paste0("each panel on its own scale; ",
                          if (smoothing) {
                            sprintf("bold line: centred mean over %d groups with tokens",
@@ -438,10 +444,18 @@ if (labelled) {
   p <- p + scale_x_continuous(breaks = at, labels = group_order[at]) +
     theme(axis.text.x = element_text(angle = 60, hjust = 1))
 }
-if (any(vapply(plotted, function(t) any(utf8ToInt(t) >= 0x2E80), logical(1)))) {
-  cat(paste("  note: Chinese/Japanese panel titles need a CJK font that R's graphics device",
-            "can find (e.g. Noto Sans CJK; the ragg or showtext packages help); otherwise they",
-            "show as boxes. The numbers are unaffected.\n"))
+# R's png device (cairo) asks fontconfig for a font per glyph; say so only when fontconfig
+# knows no font for the Chinese/Japanese titles.
+cjk <- unique(unlist(lapply(plotted, function(t) Filter(function(u) u >= 0x2E80, utf8ToInt(t)))))
+if (length(cjk)) {
+  charset <- paste(sprintf("%x", head(cjk, 200)), collapse = " ")
+  fonts <- tryCatch(system2("fc-list", shQuote(paste0(":charset=", charset)), stdout = TRUE, stderr = FALSE),
+                    error = function(e) character())
+  if (!length(fonts)) {
+    cat(paste("  note: fontconfig names no installed font for the Chinese/Japanese panel titles:",
+              "they will show as boxes. Install one (e.g. Debian's fonts-noto-cjk); the numbers",
+              "are unaffected.\n"))
+  }
 }
 
 png_path <- if (is.null(opt$png)) file.path(folder, "term_trends_r.png") else opt$png

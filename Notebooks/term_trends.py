@@ -324,7 +324,7 @@ def main():
     else:
         what = (f"; strongest {'rising' if up else 'falling'} Mann-Kendall trends "
                 f"(mk_q < {args.alpha:g})")
-    fig.suptitle(f"{corpus.get('path')}: per million tokens by {by}{what}\n"
+    fig.suptitle(f"{discourse_io.corpus_name(run)}: per million tokens by {by}{what}\n"
                  f"each panel on its own scale; {line_note}{gaps}", fontsize=10.5)
     png = Path(args.png) if args.png else folder / "term_trends.png"
     fig.savefig(png, dpi=130)
