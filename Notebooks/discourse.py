@@ -89,7 +89,7 @@ def corpus_name(run):
     return name
 
 
-def _sha256(path):
+def sha256_of(path):
     digest = hashlib.sha256()
     with open(path, "rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
@@ -123,19 +123,8 @@ def _is_float(text):
         return False
 
 
-def read_table(csv_path, excel=False):
-    """One table with the types of its metadata."""
-    metadata = metadata_of(csv_path)
-    columns = metadata["tableSchema"]["columns"]
-    names = [c["name"] for c in columns]
-    # Read every cell as text, nothing as missing, then type each column as the metadata says.
-    try:
-        raw = pd.read_csv(csv_path, dtype=str, keep_default_na=False, na_filter=False,
-                          encoding="utf-8-sig")
-    except (ValueError, pd.errors.ParserError) as err:
-        raise DiscourseError(f"{csv_path} does not read as CSV ({err})") from err
-    if list(raw.columns) != names:
-        raise DiscourseError(f"{csv_path}: header {list(raw.columns)} differs from its metadata {names}")
+def _typed(raw, columns, csv_path, excel):
+    """The text cells of `raw` typed as the metadata's columns say."""
     frame = pd.DataFrame(index=raw.index)
     for column in columns:
         name, values = column["name"], raw[column["name"]]
@@ -167,8 +156,48 @@ def read_table(csv_path, excel=False):
             if _nullable(column):
                 text = text.where(~empty, None)
             frame[name] = text.astype("string")
+    return frame
+
+
+def _raw_reader(csv_path, usecols, chunk_rows):
+    """The metadata's columns (those in usecols, if given) and pandas' reader of every cell as
+    text, nothing as missing."""
+    metadata = metadata_of(csv_path)
+    columns = metadata["tableSchema"]["columns"]
+    names = [c["name"] for c in columns]
+    if usecols is not None:
+        unknown = [u for u in usecols if u not in names]
+        if unknown:
+            raise DiscourseError(f"{csv_path} has no column {', '.join(unknown)}")
+        columns = [c for c in columns if c["name"] in usecols]
+    try:
+        header = pd.read_csv(csv_path, dtype=str, nrows=0, encoding="utf-8-sig").columns
+        if list(header) != names:
+            raise DiscourseError(f"{csv_path}: header {list(header)} differs from its metadata {names}")
+        reader = pd.read_csv(csv_path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8-sig",
+                             usecols=[c["name"] for c in columns], chunksize=chunk_rows)
+    except (ValueError, pd.errors.ParserError) as err:
+        raise DiscourseError(f"{csv_path} does not read as CSV ({err})") from err
+    return metadata, columns, reader
+
+
+def read_table(csv_path, excel=False, usecols=None):
+    """One table with the types of its metadata (only the columns in usecols, if given)."""
+    metadata, columns, raw = _raw_reader(csv_path, usecols, None)
+    frame = _typed(raw, columns, csv_path, excel)
     frame.attrs["metadata"] = metadata
     return frame
+
+
+def read_chunks(csv_path, excel=False, usecols=None, chunk_rows=500_000):
+    """A table of possibly millions of rows in parts of chunk_rows rows, each typed by the
+    metadata (only the columns in usecols, if given)."""
+    _, columns, reader = _raw_reader(csv_path, usecols, chunk_rows)
+    try:
+        for raw in reader:
+            yield _typed(raw, columns, csv_path, excel)
+    except (ValueError, pd.errors.ParserError) as err:
+        raise DiscourseError(f"{csv_path} does not read as CSV ({err})") from err
 
 
 def read_discourse(folder, tables=None, verify=True, quiet=False):
@@ -193,7 +222,7 @@ def read_discourse(folder, tables=None, verify=True, quiet=False):
         path = os.path.join(folder, name)
         if not os.path.isfile(path):
             raise DiscourseError(f"{path} is listed in run.json but missing")
-        if verify and output.get("sha256") and _sha256(path) != output["sha256"]:
+        if verify and output.get("sha256") and sha256_of(path) != output["sha256"]:
             raise DiscourseError(f"{path} has changed since the run (its SHA-256 differs from run.json)")
         frame = read_table(path, excel=excel)
         if output.get("rows") is not None and output["rows"] != len(frame):

@@ -8,15 +8,14 @@ folder. It
   - checks run.json: the folder comes from the expected `discourse` command, the CSV
     files it lists exist, have the recorded SHA-256 (check_run) and row counts
     (check_rows);
-  - reads the CSV files with explicit column types, only an empty field as missing, in
-    chunks for the large tables, and undoes what --excel adds (BOM, formula guard);
+  - reads the CSV files through discourse.py (the readers' module), with the types the
+    tables' CSV on the Web metadata gives, in chunks for the large tables;
   - pads text for terminal tables (CJK characters take two cells) and formats p-values;
   - lets matplotlib draw Chinese or Japanese labels with an installed CJK font.
 
 Error messages name the script that was run (ngrams_trends.py: ...).
 """
 
-import hashlib
 import json
 import os
 import shutil
@@ -34,7 +33,8 @@ def _program():
 
 PROGRAM = _program()
 
-from discourse import corpus_name  # noqa: E402,F401  (the readers' module, same folder)
+import discourse  # noqa: E402  (the readers' module, same folder)
+from discourse import corpus_name, sha256_of  # noqa: E402,F401
 
 try:
     import pandas as pd
@@ -48,30 +48,12 @@ except ImportError as err:
         "Install them, e.g.:  python3 -m pip install pandas matplotlib"
     )
 
-# Read every column with an explicit type (the dtype maps are in each script), and turn
-# only empty fields into missing values. pandas' defaults would read terms such as "null"
-# (it occurs in the State of the Union addresses), "nan", "NA" or "None" as NaN ("true"
-# could become a boolean), and group labels such as "1790" as numbers.
-CSV_OPTIONS = dict(keep_default_na=False, na_values=[""])
-CHUNK_ROWS = 500_000
-# What --excel puts before a text cell starting with = + - @ TAB or CR.
-FORMULA_GUARD_STARTS = ("'=", "'+", "'-", "'@", "'\t", "'\r")
-
-
 def fail(message):
     """Stop with a message naming the script."""
     sys.exit(f"{PROGRAM}: {message}")
 
 
 # --- run.json -------------------------------------------------------------------------
-
-
-def sha256_of(path):
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def check_run(folder, command, required, verify):
@@ -111,42 +93,32 @@ def check_rows(run, name, rows):
 # --- CSV files ------------------------------------------------------------------------
 
 
-def unguard(frame, columns):
-    """Undo the --excel formula guard (a ' put before text starting with = + - @ TAB CR)."""
-    for column in columns:
-        values = frame[column]
-        guarded = values.str.startswith(FORMULA_GUARD_STARTS, na=False)
-        if guarded.any():
-            frame.loc[guarded, column] = values[guarded].str.slice(1)
+def _classic(frame):
+    """Text columns as plain objects, a missing value as NaN (what these scripts test with
+    pd.isna and compare with ==)."""
+    for column in frame.columns:
+        if str(frame[column].dtype) == "string":
+            frame[column] = frame[column].astype(object).where(frame[column].notna(), float("nan"))
     return frame
 
 
-def _csv_options(excel):
-    # --excel files start with a byte order mark; their CRLF line ends need nothing.
-    return dict(CSV_OPTIONS, encoding="utf-8-sig" if excel else "utf-8")
-
-
-def read_table(path, dtypes, excel, text_columns, usecols=None):
-    """A whole CSV file (for the small tables), its text columns unguarded with --excel.
-    A cell that does not fit its column's type (a damaged or foreign file) stops the
-    script with a message instead of a traceback."""
+def read_table(path, excel, usecols=None):
+    """A whole CSV file (for the small tables), typed by its metadata. A file that does not
+    read as its metadata says stops the script with a message instead of a traceback."""
     try:
-        frame = pd.read_csv(path, dtype=dtypes, usecols=usecols, **_csv_options(excel))
-    except (ValueError, pd.errors.ParserError) as err:
-        fail(f"{path} does not read as a discourse table ({err})")
-    return unguard(frame, text_columns) if excel else frame
+        return _classic(discourse.read_table(str(path), excel=excel, usecols=usecols))
+    except discourse.DiscourseError as err:
+        fail(str(err))
 
 
-def read_chunks(path, dtypes, excel, text_columns, usecols=None):
-    """The chunks (CHUNK_ROWS rows each) of a CSV file that may hold millions of rows,
-    their text columns unguarded with --excel; errors as in read_table."""
+def read_chunks(path, excel, usecols=None):
+    """The chunks (500,000 rows each) of a CSV file that may hold millions of rows, typed
+    by its metadata; errors as in read_table."""
     try:
-        reader = pd.read_csv(path, dtype=dtypes, usecols=usecols, chunksize=CHUNK_ROWS,
-                             **_csv_options(excel))
-        for chunk in reader:
-            yield unguard(chunk, text_columns) if excel else chunk
-    except (ValueError, pd.errors.ParserError) as err:
-        fail(f"{path} does not read as a discourse table ({err})")
+        for chunk in discourse.read_chunks(str(path), excel=excel, usecols=usecols):
+            yield _classic(chunk)
+    except discourse.DiscourseError as err:
+        fail(str(err))
 
 
 # --- text -----------------------------------------------------------------------------

@@ -37,14 +37,6 @@ import pandas as pd
 import matplotlib.pyplot as plt
 from matplotlib.patches import Patch
 
-# Every column's type (discourse_io reads only an empty field as missing, so that terms
-# such as "null" or "nan" stay terms). perc_diff is empty when the reference count is 0.
-KEYNESS_DTYPES = {"comparison": str, "term": str, "target_count": "int64",
-                  "reference_count": "int64", "target_tokens": "int64",
-                  "reference_tokens": "int64", "target_per_million": "float64",
-                  "reference_per_million": "float64", "g2": "float64", "chi2": "float64",
-                  "p_value": "float64", "q_value": "float64", "log_ratio": "float64",
-                  "perc_diff": "float64", "bic": "float64"}
 # The columns this script uses (the others are not parsed, which saves time on the large
 # tables of --each).
 USED = ["comparison", "term", "target_count", "reference_count", "target_tokens",
@@ -135,8 +127,7 @@ def main():
     rows = 0
     order, seen = [], set()
     positives, negatives, summaries = [], [], []
-    for chunk in discourse_io.read_chunks(folder / "keyness.csv", KEYNESS_DTYPES, excel,
-                                          ["comparison", "term"], usecols=USED):
+    for chunk in discourse_io.read_chunks(folder / "keyness.csv", excel, usecols=USED):
         rows += len(chunk)
         for label in chunk["comparison"].unique():
             if label not in seen:

@@ -33,12 +33,6 @@ import discourse_io
 import pandas as pd
 import matplotlib.pyplot as plt
 
-# Every column's type (discourse_io reads only an empty field as missing: the unigram
-# "null" occurs in the State of the Union addresses).
-NGRAMS_DTYPES = {"group": str, "n": "int64", "ngram": str, "count": "int64",
-                 "doc_freq": "int64", "per_million": "float64"}
-GROUPS_DTYPES = {"group": str, "docs": "int64", "tokens": "int64", "sentences": "int64",
-                 "types": "int64", "first_date": str, "last_date": str}
 
 
 def lengths(spec):
@@ -83,8 +77,7 @@ def main():
     ns = lengths(options.get("n", "1"))
 
     # groups.csv: one row per group, already in the tool's group order (SPEC §1).
-    groups = discourse_io.read_table(folder / "groups.csv", GROUPS_DTYPES, excel,
-                                     ["group", "first_date", "last_date"])
+    groups = discourse_io.read_table(folder / "groups.csv", excel)
     order = list(groups["group"])
     print(f"{folder}: {run['corpus']['documents']} documents, {len(order)} group(s) "
           f"by {options.get('by') or '(none: one group, all)'}, n = {options.get('n')}, "
@@ -108,8 +101,7 @@ def main():
     bigram_sums = []
     term_rows = []
     rows = 0
-    for chunk in discourse_io.read_chunks(folder / "ngrams.csv", NGRAMS_DTYPES, excel,
-                                          ["group", "ngram"]):
+    for chunk in discourse_io.read_chunks(folder / "ngrams.csv", excel, usecols=["group", "n", "ngram", "count", "per_million"]):
         rows += len(chunk)
         bigrams = chunk[chunk["n"] == 2]
         if len(bigrams):

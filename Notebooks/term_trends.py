@@ -38,16 +38,6 @@ import discourse_io
 import pandas as pd
 import matplotlib.pyplot as plt
 
-# Every column's type (discourse_io reads only an empty field as missing, so that terms
-# such as "null" or "nan" stay terms, and group labels such as "1790" stay text).
-TRENDS_DTYPES = {"group": str, "term": str, "count": "int64", "per_million": "float64",
-                 "doc_freq": "int64"}
-STATS_DTYPES = {"term": str, "mk_tau": "float64", "mk_z": "float64", "mk_p": "float64",
-                "mk_q": "float64", "sen_slope": "float64", "poisson_slope": "float64",
-                "poisson_p": "float64", "dispersion": "float64", "quasi_p": "float64",
-                "g2_uniform": "float64", "uniform_p": "float64", "dp": "float64",
-                "first_group": str, "last_group": str, "peak_group": str,
-                "groups_present": "int64"}
 RISING_COLOR, FALLING_COLOR, OTHER_COLOR = "#1f77b4", "#d62728", "#555555"
 
 
@@ -141,8 +131,7 @@ def main():
     by = options.get("by") or "group"
 
     # trend_stats.csv: one row per tracked term (a few thousand), read whole.
-    stats = discourse_io.read_table(folder / "trend_stats.csv", STATS_DTYPES, excel,
-                                    ["term", "first_group", "last_group", "peak_group"])
+    stats = discourse_io.read_table(folder / "trend_stats.csv", excel)
     discourse_io.check_rows(run, "trend_stats.csv", len(stats))
     tracked = (f"--track {options.get('track')}" if options.get("track")
                else f"every term with count >= {options.get('min_count')}")
@@ -222,8 +211,7 @@ def main():
     order, seen = [], set()
     empty_groups = set()
     kept = []
-    for chunk in discourse_io.read_chunks(folder / "trends.csv", TRENDS_DTYPES, excel,
-                                          ["group", "term"]):
+    for chunk in discourse_io.read_chunks(folder / "trends.csv", excel):
         rows += len(chunk)
         for group in chunk["group"].unique():
             if group not in seen:

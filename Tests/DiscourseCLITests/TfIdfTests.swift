@@ -35,4 +35,20 @@ struct TfIdfTests {
         #expect(plain.status == 0)
         #expect(try folder.read("plain/ngrams.csv").hasPrefix("group,n,ngram,count,doc_freq,per_million\n"))
     }
+
+    @Test func aStudyWritesTheSameColumns() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("c/metadata.csv", "doc_id,session\ng1,1\ng2,2\n")
+        try folder.write("c/g1.txt", "a b a")
+        try folder.write("c/g2.txt", "a c")
+        try folder.write("s.yaml", "corpus: {path: c}\ngroupings: [session]\nanalyses:\n  - ngrams: {tf_idf: true}\n")
+        let study = try CLI.run(["study", folder.path("s.yaml"), "--quiet", "--out", folder.path("study")])
+        #expect(study.status == 0, "\(study.stderr)")
+        let command = try CLI.run(["ngrams", folder.path("c"), "--by", "session", "--tf-idf", "--quiet", "--out", folder.path("command")])
+        #expect(command.status == 0, "\(command.stderr)")
+        #expect(try folder.read("study/ngrams.csv") == folder.read("command/ngrams.csv"))
+        // c is in 1 of 2 sessions: idf = ln 2; a is in both: idf = 0.
+        let c = try #require(records(try folder.read("study/ngrams.csv")).first { $0["ngram"] == "c" })
+        #expect(Double(c["idf"]!) == log(2.0) && Double(c["tf"]!) == 0.5)
+    }
 }
