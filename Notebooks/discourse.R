@@ -70,17 +70,40 @@ corpus_name <- function(run) {
   TRUE
 }
 
-#' One table with the types of its metadata, as a tibble.
-read_discourse_table <- function(csv_path, excel = FALSE) {
+# The CSV on the Web metadata of a table.
+.discourse_metadata <- function(csv_path) {
   meta_path <- paste0(csv_path, "-metadata.json")
   if (!file.exists(meta_path)) stop(meta_path, " not found: the table was written without metadata", call. = FALSE)
-  meta <- fromJSON(meta_path, simplifyVector = FALSE)
-  columns <- meta$tableSchema$columns
-  names <- vapply(columns, function(c) c$name, "")
+  fromJSON(meta_path, simplifyVector = FALSE)
+}
+
+#' One table with the types of its metadata, as a tibble.
+read_discourse_table <- function(csv_path, excel = FALSE) {
+  meta <- .discourse_metadata(csv_path)
   # Every cell as text and nothing as missing; then each column typed as the metadata says.
   raw <- read_csv(csv_path, col_types = cols(.default = col_character()), na = character(),
                   progress = FALSE, show_col_types = FALSE, trim_ws = FALSE)
   if (nrow(problems(raw)) > 0) stop(csv_path, ": readr reports problems: ", format(problems(raw)[1, ]), call. = FALSE)
+  table <- .discourse_typed(raw, meta$tableSchema$columns, csv_path, excel)
+  attr(table, "metadata") <- meta
+  table
+}
+
+#' A table of possibly millions of rows in parts of chunk_size rows, each typed by its
+#' metadata and handed to `callback(part, position)`; returns what the callbacks returned,
+#' bound by rows (readr's read_csv_chunked with a DataFrameCallback).
+read_discourse_chunked <- function(csv_path, callback, excel = FALSE, chunk_size = 500000) {
+  columns <- .discourse_metadata(csv_path)$tableSchema$columns
+  read_csv_chunked(csv_path, DataFrameCallback$new(function(raw, position) {
+    callback(.discourse_typed(raw, columns, csv_path, excel, first_line = position), position)
+  }), chunk_size = chunk_size, col_types = cols(.default = col_character()), na = character(),
+  progress = FALSE, trim_ws = FALSE)
+}
+
+# The text cells of `raw` typed as the metadata's columns say; `first_line` is the data row
+# number of raw's first row, for messages.
+.discourse_typed <- function(raw, columns, csv_path, excel, first_line = 1) {
+  names <- vapply(columns, function(c) c$name, "")
   if (!identical(names(raw), names)) stop(csv_path, ": the header differs from its metadata", call. = FALSE)
   for (column in columns) {
     name <- column$name
@@ -88,7 +111,7 @@ read_discourse_table <- function(csv_path, excel = FALSE) {
     empty <- values == ""
     nullable <- .discourse_nullable(column)
     if (any(empty) && !nullable && column$datatype != "string") {
-      stop(sprintf("%s, line %d: %s is empty but may not be", csv_path, which(empty)[1] + 1, name), call. = FALSE)
+      stop(sprintf("%s, line %d: %s is empty but may not be", csv_path, which(empty)[1] + first_line, name), call. = FALSE)
     }
     typed <- switch(column$datatype,
       integer = {
@@ -110,7 +133,7 @@ read_discourse_table <- function(csv_path, excel = FALSE) {
                               error = function(e) NULL)
           if (!is.numeric(numbers) || length(numbers) != sum(!empty)) {
             bad <- which(!empty & is.na(suppressWarnings(as.numeric(values))))
-            stop(sprintf("%s, line %d: %s = '%s' is not a number", csv_path, bad[1] + 1, name, values[bad[1]]), call. = FALSE)
+            stop(sprintf("%s, line %d: %s = '%s' is not a number", csv_path, bad[1] + first_line, name, values[bad[1]]), call. = FALSE)
           }
           parsed[!empty] <- numbers
         }
@@ -126,12 +149,11 @@ read_discourse_table <- function(csv_path, excel = FALSE) {
       })
     if (nrow(problems(typed)) > 0) {
       p <- problems(typed)[1, ]
-      stop(sprintf("%s, line %d: %s = '%s' is not %s", csv_path, p$row + 1, name, p$actual, column$datatype), call. = FALSE)
+      stop(sprintf("%s, line %d: %s = '%s' is not %s", csv_path, p$row + first_line, name, p$actual, column$datatype), call. = FALSE)
     }
     attr(typed, "problems") <- NULL
     raw[[name]] <- typed
   }
-  attr(raw, "metadata") <- meta
   raw
 }
 

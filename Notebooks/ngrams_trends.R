@@ -170,36 +170,13 @@ ns <- seq(n_bounds[1], n_bounds[length(n_bounds)])
 
 # ---- reading the CSV files ---------------------------------------------------------------
 
-# Explicit column types: group labels such as "1790" stay text (they are labels, and
-# the file's row order is the group order), and only an empty field is missing: an
-# ngram "NA" (possible with --keep-case) or "null" stays a string. trim_ws = FALSE keeps
-# every field exactly as written.
-read_discourse_csv <- function(path, col_types) {
-  readr::read_csv(path, col_types = col_types, na = "", trim_ws = FALSE,
-                  locale = readr::locale(encoding = "UTF-8"), progress = FALSE)
-}
-# --excel files start with a BOM (readr skips it) and have a ' before text cells that
-# begin with = + - @ TAB or CR; take that guard off again.
-unguard <- function(x) if (excel) sub("^'(?=[=+@\t\r-])", "", x, perl = TRUE) else x
-
-groups <- read_discourse_csv(file.path(folder, "groups.csv"), readr::cols(
-  group = readr::col_character(), docs = readr::col_integer(),
-  tokens = readr::col_double(), sentences = readr::col_integer(),
-  types = readr::col_integer(), first_date = readr::col_character(),
-  last_date = readr::col_character()))
-groups$group <- unguard(groups$group)
+# Every column with the type its CSV on the Web metadata gives (read_discourse_table from
+# discourse.R): group labels such as "1790" stay text (they are labels, and the file's row
+# order is the group order), only an empty field is missing (an ngram "NA" or "null" stays a
+# string), and the --excel formula guard is taken off.
+groups <- read_discourse_table(file.path(folder, "groups.csv"), excel = excel)
 group_order <- groups$group            # groups.csv rows are in the tool's group order
-
-ngrams <- read_discourse_csv(file.path(folder, "ngrams.csv"), readr::cols(
-  group = readr::col_character(), n = readr::col_integer(),
-  ngram = readr::col_character(), count = readr::col_double(),
-  doc_freq = readr::col_double(), per_million = readr::col_double()))
-if (excel) ngrams <- ngrams %>% mutate(group = unguard(group), ngram = unguard(ngram))
-problems_found <- readr::problems(ngrams)
-if (nrow(problems_found) > 0) {
-  print(problems_found)
-  fail("ngrams.csv did not parse cleanly (see the problems above)")
-}
+ngrams <- read_discourse_table(file.path(folder, "ngrams.csv"), excel = excel)
 
 total_tokens <- sum(groups$tokens)
 cat(sprintf("%s: %d documents, %d group(s) by %s, n = %s, %s tokens\n", folder,

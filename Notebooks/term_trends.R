@@ -173,32 +173,9 @@ n_spec <- if (is.null(run_opts$n)) "1" else as.character(run_opts$n)
 
 # ---- reading the CSV files ---------------------------------------------------------------
 
-# Explicit column types, and only an empty field is missing: terms such as "NA" (possible
-# with --keep-case), "null" or "TRUE" stay strings, and group labels such as "1790" stay
-# text (the file's row order is the group order). trim_ws = FALSE keeps every field as written.
-csv_locale <- readr::locale(encoding = "UTF-8")
-# --excel files start with a BOM (readr skips it) and have a ' before text cells that
-# begin with = + - @ TAB or CR; take that guard off again.
-unguard <- function(x) if (excel) sub("^'(?=[=+@\t\r-])", "", x, perl = TRUE) else x
-
-tstats <- readr::read_csv(file.path(folder, "trend_stats.csv"), na = "", trim_ws = FALSE,
-  locale = csv_locale, progress = FALSE,
-  col_types = readr::cols(
-    term = readr::col_character(), mk_tau = readr::col_double(), mk_z = readr::col_double(),
-    mk_p = readr::col_double(), mk_q = readr::col_double(), sen_slope = readr::col_double(),
-    poisson_slope = readr::col_double(), poisson_p = readr::col_double(),
-    dispersion = readr::col_double(), quasi_p = readr::col_double(),
-    g2_uniform = readr::col_double(), uniform_p = readr::col_double(),
-    dp = readr::col_double(), first_group = readr::col_character(),
-    last_group = readr::col_character(), peak_group = readr::col_character(),
-    groups_present = readr::col_integer()))
-if (nrow(readr::problems(tstats)) > 0) {
-  print(readr::problems(tstats))
-  fail("trend_stats.csv did not parse cleanly (see the problems above)")
-}
-tstats <- tstats %>%
-  mutate(term = unguard(term), first_group = unguard(first_group),
-         last_group = unguard(last_group), peak_group = unguard(peak_group))
+# Every column with the type its CSV on the Web metadata gives (discourse.R): labels stay
+# text, only an empty field is missing, the --excel formula guard is taken off.
+tstats <- read_discourse_table(file.path(folder, "trend_stats.csv"), excel = excel)
 check_rows("trend_stats.csv", nrow(tstats))
 
 tracked <- if (!is.null(run_opts$track)) paste("--track", run_opts$track) else
@@ -314,16 +291,9 @@ names(kinds) <- plotted
 rows_read <- 0
 keep_rows <- function(x, pos) {
   rows_read <<- rows_read + nrow(x)
-  x$group <- unguard(x$group)
-  x$term <- unguard(x$term)
   x[x$term %in% plotted | !duplicated(x$group), , drop = FALSE]
 }
-kept <- readr::read_csv_chunked(file.path(folder, "trends.csv"),
-  readr::DataFrameCallback$new(keep_rows), chunk_size = 500000, na = "", trim_ws = FALSE,
-  locale = csv_locale, progress = FALSE,
-  col_types = readr::cols(group = readr::col_character(), term = readr::col_character(),
-                          count = readr::col_double(), per_million = readr::col_double(),
-                          doc_freq = readr::col_double()))
+kept <- read_discourse_chunked(file.path(folder, "trends.csv"), keep_rows, excel = excel)
 check_rows("trends.csv", rows_read)
 group_order <- unique(kept$group)
 firsts <- kept[!duplicated(kept$group), ]
