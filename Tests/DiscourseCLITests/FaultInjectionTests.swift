@@ -94,22 +94,7 @@ import Testing
 
     /// Runs the tool with faults.
     func runFaulty(_ arguments: [String], faults: [String: String]) throws -> CLI.Result {
-        let process = Process()
-        process.executableURL = CLI.binary
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["LD_PRELOAD"] = Self.shim
-        for (key, value) in faults { environment[key] = value }
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLI.Result(status: process.terminationStatus, stdout: outData, stderr: String(decoding: errData, as: UTF8.self))
+        try CLI.run(arguments, environment: faults.merging(["LD_PRELOAD": Self.shim ?? ""]) { _, new in new })
     }
 
     /// Every file under a folder (hidden ones included) with its bytes.

@@ -1,0 +1,185 @@
+"""Generate a large corpus of realistic shape for benchmarks (issue: scale).
+
+    python3 Corpora/bench/generate.py --size 1 --lang en --out /tmp/bench-en-1g
+    python3 Corpora/bench/generate.py --size 0.1 --lang zh --out /tmp/bench-zh-100m
+
+writes FOLDER/metadata.csv (doc_id, file, date, year, lang) and FOLDER/texts/*.txt: documents
+of 10 to 50 KB (UTF-8), dated one to three days apart from 1900-01-01, until the texts reach
+--size gigabytes. No text of a real corpus is copied: each document is drawn from a bigram
+Markov chain trained on a corpus in Corpora/ (English: the State of the Union, fetched by
+Corpora/sotu/fetch.py, over words and punctuation; Chinese: the government work reports, over
+characters), so sentences have the local shape of the source. New words keep coming as the
+corpus grows, as in real text (Heaps' law, V = K n^beta with beta = 0.5): with the
+probability dV/dn a drawn word is replaced by a newly coined one (English: syllables; Chinese:
+two or three characters), and coined words are reused with Zipf-like frequencies.
+
+The output is deterministic for a given --seed. Write generated corpora outside the
+repository (or under the git-ignored out/); they are for benchmarks, never committed. Python
+writes about 2.5 MB/s, so 1 GB takes some 7 minutes and 10 GB over an hour.
+"""
+
+import argparse
+import bisect
+import csv
+import datetime
+import os
+import random
+import re
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+# Heaps' law for the coined words, counted as if the source's million tokens came first:
+# V(n) = K ((n + N0)^beta - N0^beta), about 120,000 new words in 1 GB of English.
+HEAPS_K, HEAPS_BETA, HEAPS_N0 = 10.0, 0.5, 1_000_000
+# Each coined word is used about this many times in all.
+REUSE = 10
+
+
+def source_texts(lang):
+    """The training texts: the State of the Union (English) or the government work reports
+    (Chinese)."""
+    if lang == "en":
+        folder = os.path.join(ROOT, "Corpora", "sotu", "data", "texts")
+        if not os.path.isdir(folder):
+            sys.exit("generate.py: the State of the Union corpus is missing; run python3 Corpora/sotu/fetch.py first")
+        names = sorted(n for n in os.listdir(folder) if n.endswith(".txt"))
+    else:
+        folder = os.path.join(ROOT, "Corpora", "cn-gov-work-reports", "texts")
+        names = sorted(n for n in os.listdir(folder) if n.endswith("-zh.txt"))
+    for name in names:
+        with open(os.path.join(folder, name), encoding="utf-8") as f:
+            yield f.read()
+
+
+def units(text, lang):
+    """English: words and punctuation marks; Chinese: characters (spaces dropped)."""
+    if lang == "en":
+        return re.findall(r"[A-Za-z]+(?:'[a-z]+)?|[0-9]+|[.,;:!?]", text)
+    return [ch for ch in text if not ch.isspace()]
+
+
+class Chain:
+    """A bigram Markov chain: for each unit, the units that follow it with cumulative counts,
+    so that the next unit is drawn by bisection."""
+
+    def __init__(self, texts, lang):
+        follow = {}
+        for text in texts:
+            previous = None
+            for unit in units(text, lang):
+                if previous is not None:
+                    counts = follow.setdefault(previous, {})
+                    counts[unit] = counts.get(unit, 0) + 1
+                previous = unit
+        self.next = {}
+        for unit, counts in follow.items():
+            items = sorted(counts.items())
+            total, cumulative = 0, []
+            for _, count in items:
+                total += count
+                cumulative.append(total)
+            self.next[unit] = ([u for u, _ in items], cumulative, total)
+        self.starts = sorted(self.next)
+
+    def step(self, unit, rng):
+        if unit not in self.next:
+            unit = rng.choice(self.starts)
+        followers, cumulative, total = self.next[unit]
+        return followers[bisect.bisect_right(cumulative, rng.randrange(total))]
+
+
+class Coiner:
+    """Words that did not exist before: coined with the probability Heaps' law gives for the
+    n-th token, then reused with a Zipf-like preference for the older ones."""
+
+    def __init__(self, lang, rng):
+        self.lang, self.rng, self.words = lang, rng, []
+
+    def coin(self):
+        if self.lang == "en":
+            syllables = ["ka", "lo", "mi", "ren", "sto", "vel", "dra", "qui", "zan", "tor", "bel", "nu"]
+            word = "".join(self.rng.choice(syllables) for _ in range(self.rng.randint(2, 4)))
+        else:
+            word = "".join(chr(self.rng.randint(0x4E00, 0x9FA5)) for _ in range(self.rng.randint(2, 3)))
+        self.words.append(word)
+        return word
+
+    def maybe_replace(self, unit, n):
+        """The unit, or a coined word in its place (for word units only)."""
+        if self.lang == "en" and not unit[0].isalpha():
+            return unit
+        new_rate = HEAPS_K * HEAPS_BETA * (n + HEAPS_N0) ** (HEAPS_BETA - 1)
+        r = self.rng.random()
+        if r < new_rate:
+            return self.coin()
+        if self.words and r < new_rate * REUSE:
+            # Reuse: the index drawn about 1/rank, so early coinages recur most.
+            rank = int(len(self.words) ** self.rng.random()) - 1
+            return self.words[max(0, rank)]
+        return unit
+
+
+def document(chain, coiner, size, lang, rng, n):
+    """About `size` bytes of text, and the number of units drawn so far."""
+    out, length, unit = [], 0, None
+    sentence_start = True
+    while length < size:
+        unit = chain.step(unit, rng)
+        word = coiner.maybe_replace(unit, n)
+        n += 1
+        if lang == "en":
+            if word in ".,;:!?":
+                piece = word
+                sentence_start = word in ".!?"
+            else:
+                piece = (" " if out else "") + (word.capitalize() if sentence_start else word)
+                sentence_start = False
+            if word in ".!?" and rng.random() < 0.15:
+                piece += "\n\n"
+                sentence_start = True
+        else:
+            piece = word
+            if word == "。" and rng.random() < 0.2:
+                piece += "\n"
+        out.append(piece)
+        length += len(piece.encode("utf-8"))
+    return "".join(out).strip() + "\n", n
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", type=float, required=True, help="gigabytes of text (0.1, 1, 10)")
+    parser.add_argument("--lang", choices=["en", "zh"], default="en")
+    parser.add_argument("--out", required=True, help="the corpus folder to write (must not exist)")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    if os.path.exists(args.out):
+        sys.exit(f"generate.py: {args.out} exists; give a new folder")
+    rng = random.Random(args.seed)
+    chain = Chain(source_texts(args.lang), args.lang)
+    coiner = Coiner(args.lang, rng)
+    temporary = args.out + ".partial"
+    os.makedirs(os.path.join(temporary, "texts"))
+    target = int(args.size * 1e9)
+    written, n, index = 0, 0, 0
+    date = datetime.date(1900, 1, 1)
+    with open(os.path.join(temporary, "metadata.csv"), "w", encoding="utf-8", newline="") as f:
+        rows = csv.writer(f, lineterminator="\n")
+        rows.writerow(["doc_id", "file", "date", "year", "lang"])
+        while written < target:
+            text, n = document(chain, coiner, rng.randint(10_000, 50_000), args.lang, rng, n)
+            doc_id = f"{args.lang}-{index:07d}"
+            with open(os.path.join(temporary, "texts", doc_id + ".txt"), "w", encoding="utf-8") as t:
+                t.write(text)
+            rows.writerow([doc_id, f"texts/{doc_id}.txt", date.isoformat(), date.year, args.lang])
+            written += len(text.encode("utf-8"))
+            index += 1
+            date += datetime.timedelta(days=rng.randint(1, 3))
+            if index % 1000 == 0:
+                print(f"  {index} documents, {written / 1e9:.2f} GB", file=sys.stderr)
+    os.rename(temporary, args.out)
+    print(f"{args.out}: {index} documents, {written:,} bytes, {len(coiner.words):,} coined words")
+
+
+if __name__ == "__main__":
+    main()
