@@ -170,7 +170,25 @@ public struct NgramCounter: Sendable {
         var rows = (0..<table.count).filter { table.counts[$0] >= options.minCount }
         let rank = vocabulary.rank
         let n = table.n
-        if vocabulary.ranksOrderJoinedText {
+        let bits = max(1, UInt64.bitWidth - UInt64(max(1, rank.count)).leadingZeroBitCount)
+        if vocabulary.ranksOrderJoinedText && n * bits <= 64 {
+            // One 128-bit integer per row that sorts like (count descending, then the ranks of
+            // the n forms), with the entry in the low bits: the sort compares integers, not n
+            // rank lookups per comparison. Distinct n-grams have distinct ranks, so the order
+            // is total.
+            var keyed: [UInt128] = []
+            keyed.reserveCapacity(rows.count)
+            table.keys.withUnsafeBufferPointer { keys in
+                for entry in rows {
+                    var ranks: UInt64 = 0
+                    for i in 0..<n { ranks = ranks << bits | UInt64(rank[Int(keys[entry * n + i])]) }
+                    let descending = UInt128(UInt32.max - UInt32(clamping: table.counts[entry]))
+                    keyed.append(descending << 96 | UInt128(ranks) << 32 | UInt128(UInt32(entry)))
+                }
+            }
+            keyed.sort()
+            return keyed.map { Int(UInt32(truncatingIfNeeded: $0)) }
+        } else if vocabulary.ranksOrderJoinedText {
             table.keys.withUnsafeBufferPointer { keys in
                 rows.sort { a, b in
                     if table.counts[a] != table.counts[b] { return table.counts[a] > table.counts[b] }

@@ -78,6 +78,14 @@ public struct CSVBuffer: Sendable {
         bytes.append(contentsOf: text.utf8)
     }
 
+    /// A real cell's text, to write many times with `escaped(_:)` (a value that recurs on
+    /// many rows, formatted once).
+    public static func realText(_ value: Double, format: CSVFormat) -> [UInt8] {
+        var buffer = CSVBuffer.body(format: format)
+        buffer.real(value)
+        return buffer.bytes
+    }
+
     /// An optional real: empty when nil.
     public mutating func real(_ value: Double?) {
         if let value { real(value) } else { missing() }

@@ -26,6 +26,9 @@ public enum NgramTables {
         var buffer = CSVBuffer.body(format: format, reserve: group.rowCount * (label.count + 48))
         var ngram: [UInt8] = []
         let tokens = Double(group.counts.summary.tokens)
+        // Most rows have a small count, and per_million depends only on it within a group:
+        // those are formatted once.
+        let small = (0..<64).map { CSVBuffer.realText(Double($0) / tokens * 1_000_000, format: format) }
         var rowTotals: [Int: Int] = [:]
         if tfIdf != nil { group.forEachRow { n, _, count, _ in rowTotals[n, default: 0] += count } }
         group.forEachRow { n, ids, count, documents in
@@ -39,7 +42,7 @@ public enum NgramTables {
             ngram.withUnsafeBufferPointer { buffer.text(utf8: $0) }
             buffer.int(count)
             buffer.int(documents)
-            buffer.real(Double(count) / tokens * 1_000_000)
+            if count < small.count { buffer.escaped(small[count]) } else { buffer.real(Double(count) / tokens * 1_000_000) }
             if let tfIdf {
                 let tf = Double(count) / Double(rowTotals[n]!)
                 let idf = tfIdf.idf(ids)
