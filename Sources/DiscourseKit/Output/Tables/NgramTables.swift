@@ -8,7 +8,7 @@ public enum NgramTables {
     /// `ngrams.csv`: rows in group order, then n, descending count, n-gram text; one part per
     /// group, counted when it is rendered.
     public static func ngrams(_ result: NgramResult, format: CSVFormat) -> OutputTable {
-        let forms = result.counter.vocabulary.forms.map { Array($0.utf8) }
+        let forms = FormBytes(result.counter.vocabulary.forms, format: format)
         let header = ngramsHeader + (result.tfIdf == nil ? [] : tfIdfColumns)
         return OutputTable(table: "ngrams", header: header, parts: result.groupCount) { g in
             [render(result.group(g), forms: forms, tfIdf: result.tfIdf, format: format)]
@@ -21,7 +21,7 @@ public enum NgramTables {
     /// `count / tokens * 1e6` does), so that the doubles match a researcher's own.
     ///
     /// Under `--tf-idf`, tf = count / the sum of count over the group's rows of the same n.
-    static func render(_ group: NgramGroupRows, forms: [[UInt8]], tfIdf: GroupTfIdf?, format: CSVFormat) -> CSVBuffer {
+    static func render(_ group: NgramGroupRows, forms: FormBytes, tfIdf: GroupTfIdf?, format: CSVFormat) -> CSVBuffer {
         let label = CSVBuffer.escaped(group.counts.summary.group.label, format: format)
         var buffer = CSVBuffer.body(format: format, reserve: group.rowCount * (label.count + 48))
         var ngram: [UInt8] = []
@@ -32,14 +32,9 @@ public enum NgramTables {
         var rowTotals: [Int: Int] = [:]
         if tfIdf != nil { group.forEachRow { n, _, count, _ in rowTotals[n, default: 0] += count } }
         group.forEachRow { n, ids, count, documents in
-            ngram.removeAll(keepingCapacity: true)
-            for (i, id) in ids.enumerated() {
-                if i > 0 { ngram.append(0x20) }
-                ngram.append(contentsOf: forms[Int(id)])
-            }
             buffer.escaped(label)
             buffer.int(n)
-            ngram.withUnsafeBufferPointer { buffer.text(utf8: $0) }
+            forms.field(ids, into: &buffer, scratch: &ngram)
             buffer.int(count)
             buffer.int(documents)
             if count < small.count { buffer.escaped(small[count]) } else { buffer.real(Double(count) / tokens * 1_000_000) }
