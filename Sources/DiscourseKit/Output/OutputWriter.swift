@@ -126,20 +126,27 @@ public final class OutputWriter {
         let name = WorkbookExport.fileName
         let staged = folder.stagedPath(name)
         if !folder.exchanging { InterruptCleanup.register(staged) }
-        var sources: [(name: String, columns: [Column], bytes: [UInt8])] = []
-        for table in tables {
-            guard let data = FileManager.default.contents(atPath: folder.stagedPath(table.name)) else {
-                throw DiscourseError("\(folder.path.appendingPath(table.name)): cannot read the table back for \(name)")
+        let (notes, rows) = try WorkbookExport.write(path: staged, tables: tables, bytes: { (table: String) throws(DiscourseError) -> [UInt8] in
+            guard let data = FileManager.default.contents(atPath: folder.stagedPath(table)) else {
+                throw DiscourseError("\(folder.path.appendingPath(table)): cannot read the table back for \(name)")
             }
-            sources.append((table.name, table.columns, [UInt8](data)))
-        }
-        let (notes, rows) = try WorkbookExport.write(path: staged, tables: sources, excel: format.excel, progress: progress)
-        sources.removeAll()
-        guard let bytes = FileManager.default.contents(atPath: staged) else {
+            return [UInt8](data)
+        }, excel: format.excel, progress: progress)
+        // The workbook's SHA-256, read back a megabyte at a time.
+        let descriptor = open(staged, O_RDONLY)
+        guard descriptor >= 0 else {
             throw DiscourseError("\(folder.path.appendingPath(name)): the workbook was not written")
         }
+        defer { close(descriptor) }
+        let digest = SHA256Digest()
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count <= 0 { break }
+            chunk.withUnsafeBytes { digest.update(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+        }
         warnings += notes
-        written.append((name, rows, SHA256Hex.of([UInt8](bytes))))
+        written.append((name, rows, digest.hexDigest()))
     }
 
     /// Writes a file that is not a table (a GraphML network) to `path`, which may lie outside

@@ -1,5 +1,3 @@
-import Foundation
-
 /// `--xlsx`: the run's tables as one workbook, a sheet per table, built from the CSV files as
 /// written so that the workbook holds exactly their cells: text columns as text cells (never a
 /// formula, a date or a number), integer and real columns as numbers, empty cells blank, the
@@ -9,18 +7,20 @@ enum WorkbookExport {
     /// The workbook's file name in the output folder.
     static let fileName = "tables.xlsx"
 
-    /// Writes the workbook at `path` from the tables (their CSV bytes and columns).
+    /// Writes the workbook at `path` from the tables (their names, columns, and the CSV bytes
+    /// `bytes` reads for each, one table at a time so that only one is in memory).
     ///
     /// - Returns: warnings (a table split over sheets, a cell cut at 32,767 characters) and the
     ///   number of data rows written.
-    static func write(path: String, tables: [(name: String, columns: [Column], bytes: [UInt8])], excel: Bool,
-                      progress: (String) -> Void) throws(DiscourseError) -> (warnings: [String], rows: Int) {
+    static func write(path: String, tables: [(name: String, columns: [Column])], bytes: (String) throws(DiscourseError) -> [UInt8],
+                      excel: Bool, progress: (String) -> Void) throws(DiscourseError) -> (warnings: [String], rows: Int) {
         let workbook = try Workbook(path: path)
         var warnings: [String] = []
         var total = 0
         var sheetNames: Set<String> = []
         for table in tables {
             progress(table.name)
+            let csv = try bytes(table.name)
             let base = sheetBase(table.name)
             var sheets = 0
             var row = 0          // the row in the current sheet, 0 = header
@@ -38,7 +38,7 @@ enum WorkbookExport {
             }
             try startSheet()
             var first = true
-            CSVRowStream.forEach(table.bytes) { fields in
+            CSVRowStream.forEach(csv) { fields in
                 guard failure == nil else { return }
                 if first { first = false; return }  // the CSV's own header
                 do throws(DiscourseError) {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// tf-idf with each group as a document, as tidytext's `bind_tf_idf(tbl, term, document, n)`
 /// defines it (Silge and Robinson, "Text Mining with R", 2017, ch. 3; tidytext's source):
 ///

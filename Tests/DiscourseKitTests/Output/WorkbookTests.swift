@@ -39,7 +39,8 @@ struct WorkbookTests {
         for i in 0..<rows { csv += Array("=g\(i % 3),\(i)\n".utf8) }
         let columns = ColumnCatalog.columns(table: "ngrams", header: ["group", "n"])
         let path = folder + "/tables.xlsx"
-        let (warnings, written) = try WorkbookExport.write(path: path, tables: [("ngrams_by_year.csv", columns, csv)], excel: false) { _ in }
+        let (warnings, written) = try WorkbookExport.write(path: path, tables: [("ngrams_by_year.csv", columns)], bytes: { _ in csv },
+                                                           excel: false) { _ in }
         #expect(written == rows)
         #expect(warnings.count == 1 && warnings[0].hasPrefix("ngrams_by_year.csv has 1048576 rows, more than a sheet holds"))
         let book = try part(path, "xl/workbook.xml")
