@@ -20,8 +20,6 @@ public final class OutputWriter {
     /// What writing noticed (a table too long for a spreadsheet under `--excel`), for the
     /// terminal and `run.json`.
     public private(set) var warnings: [String] = []
-    /// Rows of a spreadsheet sheet (Excel, LibreOffice Calc): the header and 1,048,575 data rows.
-    public static let sheetRows = 1_048_576
     /// Also write the tables as one workbook, `tables.xlsx` (`--xlsx`), by `writeWorkbook`.
     public var workbook = false
     /// The tables written to the folder, in order, with their columns (for the workbook).
@@ -108,8 +106,8 @@ public final class OutputWriter {
             progress(next, parts)
         }
         written.append((name, rows, hasher.hexDigest()))
-        if format.excel && rows >= Self.sheetRows {
-            warnings.append("\(name) has \(rows) rows, more than a spreadsheet sheet holds (\(Self.sheetRows) rows with the header): Excel and LibreOffice Calc load only the first \(Self.sheetRows - 1); narrow it (--min-count, --n, --where) or read it in R or pandas")
+        if format.excel && rows >= Workbook.sheetRows {
+            warnings.append("\(name) has \(rows) rows, more than a spreadsheet sheet holds (\(Workbook.sheetRows) rows with the header): Excel and LibreOffice Calc load only the first \(Workbook.sheetRows - 1); narrow it (--min-count, --n, --where) or read it in R or pandas")
         }
         if folder != nil {
             tables.append((name, table.columns))
