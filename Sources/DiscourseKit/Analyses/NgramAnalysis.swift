@@ -6,29 +6,33 @@ public struct NgramAnalysis: Sendable {
     public init(options: NgramOptions = NgramOptions()) { self.options = options }
 
     public func run(_ input: AnalysisInput) -> NgramResult {
-        let counter = NgramCounter(input.tokens, grouping: input.grouping, options: options)
-        // tf-idf needs every group's rows before any is written: a first pass keeps only
-        // which n-grams each group holds.
-        return NgramResult(counter: counter, tfIdf: options.tfIdf ? GroupTfIdf.count(counter) : nil)
+        NgramResult(source: NgramCounter(input.tokens, grouping: input.grouping, options: options))
     }
 }
 
-/// The n-grams of every group, counted on demand.
+/// The n-grams of every group, counted (or merged from shards) on demand.
 public struct NgramResult: Sendable {
-    public let counter: NgramCounter
+    let source: any NgramSource
     /// The groups holding each n-gram, under `--tf-idf`.
     public let tfIdf: GroupTfIdf?
 
-    public var groupCount: Int { counter.grouping.groups.count }
+    init(source: any NgramSource) {
+        self.source = source
+        tfIdf = source.options.tfIdf ? GroupTfIdf.count(source) : nil
+    }
+
+    public var groupCount: Int { source.groupCount }
+    public var vocabulary: VocabularyTable { source.vocabulary }
 
     /// Group g's tables with their rows in SPEC §8 order (descending count, then text).
     public func group(_ g: Int) -> NgramGroupRows {
-        let counts = counter.count(groups: g..<g + 1)[0]
-        return NgramGroupRows(counts: counts, rows: counts.tables.indices.map { counter.rows(counts, tableIndex: $0) })
+        let counts = source.count(groups: g..<g + 1)[0]
+        let order = source.order
+        return NgramGroupRows(counts: counts, rows: counts.tables.map { order.rows($0) })
     }
 
     /// Each group's size figures (`groups.csv`).
-    public func summaries() -> [GroupSummary] { counter.summaries() }
+    public func summaries() -> [GroupSummary] { source.summaries() }
 }
 
 /// One group's n-gram tables and the entries each keeps, in output order.

@@ -86,6 +86,14 @@ public struct Grouping: Sendable {
         return value
     }
 
+    /// Groups as given (read back from a partial-count file, or a shard's part of a
+    /// grouping).
+    init(field: String?, groups: [Group], leftOut: [String]) {
+        self.field = field
+        self.groups = groups
+        self.leftOut = leftOut
+    }
+
     /// One group per document, for counting documents separately.
     init(singletons documents: [Int]) {
         field = "doc_id"

@@ -16,4 +16,17 @@ struct Bitset: Sendable {
 
     /// Members.
     var nonzeroBitCount: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
+
+    /// Members in ascending order.
+    var members: [UInt32] {
+        var result: [UInt32] = []
+        for (w, word) in words.enumerated() {
+            var bits = word
+            while bits != 0 {
+                result.append(UInt32(w * 64 + bits.trailingZeroBitCount))
+                bits &= bits - 1
+            }
+        }
+        return result
+    }
 }

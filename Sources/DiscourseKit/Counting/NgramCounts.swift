@@ -28,6 +28,8 @@ public struct GroupNgramCounts: Sendable {
     public let summary: GroupSummary
     /// One table per n-gram length, in `options.sizes` order.
     let tables: [NgramTable]
+    /// The group's distinct forms (stopwords included), for a shard's partial counts.
+    var forms: Bitset? = nil
 }
 
 /// Counts n-grams per group (SPEC §3). Groups are counted on demand, a batch at a time,
@@ -82,7 +84,7 @@ public struct NgramCounter: Sendable {
             let unit = merged[g] ?? Unit(sizes: options.sizes, vocabularySize: vocabularySize)
             let summary = GroupSummary(group: grouping.groups[g], tokens: unit.tokens, sentences: unit.sentences,
                                        types: unit.seen.nonzeroBitCount)
-            return GroupNgramCounts(summary: summary, tables: unit.tables)
+            return GroupNgramCounts(summary: summary, tables: unit.tables, forms: unit.seen)
         }
     }
 
@@ -161,56 +163,5 @@ public struct NgramCounter: Sendable {
             }
         }
         return unit
-    }
-
-    /// Entries of a group's table for length `n` kept by `minCount`, in output order:
-    /// descending count, then the n-gram's text in code point order.
-    func rows(_ group: GroupNgramCounts, tableIndex: Int) -> [Int] {
-        let table = group.tables[tableIndex]
-        var rows = (0..<table.count).filter { table.counts[$0] >= options.minCount }
-        let rank = vocabulary.rank
-        let n = table.n
-        let bits = max(1, UInt64.bitWidth - UInt64(max(1, rank.count)).leadingZeroBitCount)
-        if vocabulary.ranksOrderJoinedText && n * bits <= 64 {
-            // One 128-bit integer per row that sorts like (count descending, then the ranks of
-            // the n forms), with the entry in the low bits: the sort compares integers, not n
-            // rank lookups per comparison. Distinct n-grams have distinct ranks, so the order
-            // is total.
-            var keyed: [UInt128] = []
-            keyed.reserveCapacity(rows.count)
-            table.keys.withUnsafeBufferPointer { keys in
-                for entry in rows {
-                    var ranks: UInt64 = 0
-                    for i in 0..<n { ranks = ranks << bits | UInt64(rank[Int(keys[entry * n + i])]) }
-                    let descending = UInt128(UInt32.max - UInt32(clamping: table.counts[entry]))
-                    keyed.append(descending << 96 | UInt128(ranks) << 32 | UInt128(UInt32(entry)))
-                }
-            }
-            keyed.sort()
-            return keyed.map { Int(UInt32(truncatingIfNeeded: $0)) }
-        } else if vocabulary.ranksOrderJoinedText {
-            table.keys.withUnsafeBufferPointer { keys in
-                rows.sort { a, b in
-                    if table.counts[a] != table.counts[b] { return table.counts[a] > table.counts[b] }
-                    for i in 0..<n {
-                        let x = rank[Int(keys[a * n + i])], y = rank[Int(keys[b * n + i])]
-                        if x != y { return x < y }
-                    }
-                    return false
-                }
-            }
-        } else {
-            let texts = Dictionary(uniqueKeysWithValues: rows.map { ($0, text(of: table, entry: $0)) })
-            rows.sort { a, b in
-                if table.counts[a] != table.counts[b] { return table.counts[a] > table.counts[b] }
-                return texts[a]!.utf8.lexicographicallyPrecedes(texts[b]!.utf8)
-            }
-        }
-        return rows
-    }
-
-    /// The n-gram's text: forms joined by one space.
-    func text(of table: NgramTable, entry: Int) -> String {
-        table.ids(of: entry).map { vocabulary.forms[Int($0)] }.joined(separator: " ")
     }
 }

@@ -124,3 +124,13 @@ struct NgramTable {
     /// The ids of entry e.
     func ids(of entry: Int) -> ArraySlice<UInt32> { keys[entry * n ..< entry * n + n] }
 }
+
+extension NgramTable {
+    /// Adds `count` occurrences in `documents` documents of the n-gram `ids[0..<n]`, counted
+    /// elsewhere over other documents (a shard's partial counts).
+    mutating func add(_ ids: UnsafePointer<UInt32>, count: Int, documents: Int32) {
+        let entry = self.entry(for: ids)
+        counts[entry] += count
+        documentFrequencies[entry] += documents
+    }
+}

@@ -58,7 +58,7 @@ public struct TermCounts: Sendable {
                 }
             }
             for entry in 0..<index.count {
-                terms.append(counter.text(of: index, entry: entry))
+                terms.append(counter.order.text(of: index, entry: entry))
                 termSizes.append(n)
             }
         }

@@ -130,15 +130,7 @@ final class OutputFolder {
 
     /// Creates the folders above `path` that do not exist, naming the one that fails.
     static func createFolders(_ folder: String, for path: String) throws(DiscourseError) {
-        if FileSystem.isFolder(folder) == true { return }
-        if FileSystem.isFolder(folder) == false {
-            throw DiscourseError("--out \(path): cannot create the folder: \(folder) is a file, not a folder")
-        }
-        let parent = folder.deletingLastPathComponent
-        if !parent.isEmpty && parent != folder { try createFolders(parent, for: path) }
-        if mkdir(folder, 0o755) != 0 && errno != EEXIST {
-            throw DiscourseError("--out \(path): cannot create the folder \(folder) (\(String(cString: strerror(errno))))")
-        }
+        try FileSystem.createFolders(folder, for: path)
     }
 
     /// Removes staging folders of `name` in `parent`, or temporary files in `folder` (when

@@ -277,6 +277,6 @@ public final class OutputWriter {
 }
 
 /// POSIX write(2), named apart from the methods called `write` above.
-private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
     write(descriptor, buffer, count)
 }

@@ -5,7 +5,7 @@ import ICUText
 /// token count, and each output file's rows and SHA-256. It holds no time stamp, so the
 /// same input gives a byte-identical file.
 public enum RunManifest {
-    public static let toolVersion = "0.1.0"
+    public static let toolVersion = ToolVersion.current
 
     public static func make(command: String, arguments: [String], options: [(String, JSONValue)],
                             corpusPath: String, corpus: Corpus, tokenCounts: [Int]?,

@@ -26,12 +26,13 @@ public struct GroupTfIdf: Sendable {
         return log(documents / holding)
     }
 
-    /// Counts the groups of a counter: each group once, a batch of groups at a time, keeping
-    /// only which n-grams its rows hold.
-    static func count(_ counter: NgramCounter) -> GroupTfIdf {
+    /// Counts the groups of a source: each group once, a batch of groups at a time, keeping
+    /// only which n-grams its rows hold. (tf-idf needs every group's rows before any is
+    /// written, so the groups are counted twice.)
+    static func count(_ counter: some NgramSource) -> GroupTfIdf {
         var holding: [[UInt32]: Int32] = [:]
         var withRows: [Int: Int] = [:]
-        let groups = counter.grouping.groups.count
+        let groups = counter.groupCount
         let batch = max(1, ParallelMap.workers)
         var next = 0
         while next < groups {

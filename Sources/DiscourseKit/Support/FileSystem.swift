@@ -40,6 +40,19 @@ public enum FileSystem {
         return bytes
     }
 
+    /// Creates `folder` and its missing parents, for the output `path` named in messages.
+    static func createFolders(_ folder: String, for path: String) throws(DiscourseError) {
+        if FileSystem.isFolder(folder) == true { return }
+        if FileSystem.isFolder(folder) == false {
+            throw DiscourseError("--out \(path): cannot create the folder: \(folder) is a file, not a folder")
+        }
+        let parent = folder.deletingLastPathComponent
+        if !parent.isEmpty && parent != folder { try createFolders(parent, for: path) }
+        if mkdir(folder, 0o755) != 0 && errno != EEXIST {
+            throw DiscourseError("--out \(path): cannot create the folder \(folder) (\(String(cString: strerror(errno))))")
+        }
+    }
+
     /// Whether a file or folder exists at `path`.
     public static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 

@@ -24,6 +24,16 @@ public enum TokenPipeline {
     ///   `discourse-bench` (see docs/performance.md).
     public static func run(_ corpus: inout Corpus, configuration: TokenizerConfiguration,
                            observer: any RunObserver = SilentObserver()) throws(DiscourseError) -> TokenizedCorpus {
+        let (tokens, readings) = try tokenize(corpus, configuration: configuration, observer: observer)
+        corpus.record(readings)
+        return tokens
+    }
+
+    /// Tokenizes every document of `corpus` as `run` does, returning what reading each one
+    /// found (without its text) instead of recording it, for a shard that hands its readings
+    /// to a merge.
+    static func tokenize(_ corpus: Corpus, configuration: TokenizerConfiguration,
+                         observer: any RunObserver) throws(DiscourseError) -> (TokenizedCorpus, [CorpusReader.Reading]) {
         let normalizer = try LineNormalizer(configuration)
         let stopwords = Set(configuration.stopwords.map { normalizer.form(of: $0) }.filter { !$0.isEmpty })
         let terms = TermList(lines: configuration.terms, normalizer: normalizer)
@@ -49,8 +59,8 @@ public enum TokenPipeline {
         } catch {
             throw DiscourseError("\(error)")
         }
-        corpus.record(results.map(\.1))
         MemoryRelease.returnFreedMemory()
-        return TokenizedCorpus(documents: results.map(\.0), vocabulary: vocabulary.snapshot(), configuration: configuration)
+        return (TokenizedCorpus(documents: results.map(\.0), vocabulary: vocabulary.snapshot(), configuration: configuration),
+                results.map(\.1))
     }
 }

@@ -28,7 +28,7 @@ struct NgramCountsTests {
         options.crossSentences = true
         let counter = NgramCounter(tokens, grouping: try Grouping(corpus, by: "session"), options: options)
         let group = counter.count(groups: 1..<2)[0]
-        let texts = counter.rows(group, tableIndex: 0).map { counter.text(of: group.tables[0], entry: $0) }
+        let texts = counter.order.rows(group.tables[0]).map { counter.order.text(of: group.tables[0], entry: $0) }
         #expect(texts == ["safe china", "china is", "china safe", "is safe"])
     }
 

@@ -8,7 +8,7 @@ public enum NgramTables {
     /// `ngrams.csv`: rows in group order, then n, descending count, n-gram text; one part per
     /// group, counted when it is rendered.
     public static func ngrams(_ result: NgramResult, format: CSVFormat) -> OutputTable {
-        let forms = FormBytes(result.counter.vocabulary.forms, format: format)
+        let forms = FormBytes(result.vocabulary.forms, format: format)
         let header = ngramsHeader + (result.tfIdf == nil ? [] : tfIdfColumns)
         return OutputTable(table: "ngrams", header: header, parts: result.groupCount) { g in
             [render(result.group(g), forms: forms, tfIdf: result.tfIdf, format: format)]

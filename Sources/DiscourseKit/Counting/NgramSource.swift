@@ -1,0 +1,20 @@
+/// Where a grouping's n-gram tables come from: counted from the tokens (`NgramCounter`) or
+/// summed from partial-count files of shards (`MergedNgramSource`). Tables are made a batch
+/// of groups at a time, when the writer asks for them.
+protocol NgramSource: Sendable {
+    var vocabulary: VocabularyTable { get }
+    var options: NgramOptions { get }
+    var groupCount: Int { get }
+    /// The tables of the groups in `range`, in order.
+    func count(groups range: Range<Int>) -> [GroupNgramCounts]
+    /// Each group's size figures (`groups.csv`).
+    func summaries() -> [GroupSummary]
+}
+
+extension NgramSource {
+    var order: NgramRowOrder { NgramRowOrder(vocabulary: vocabulary, minCount: options.minCount) }
+}
+
+extension NgramCounter: NgramSource {
+    var groupCount: Int { grouping.groups.count }
+}

@@ -1,0 +1,139 @@
+import Synchronization
+
+/// The n-gram tables of a run summed from the partial-count files of its shards
+/// (`discourse merge`). The parts are checked to come from one run and to cover every shard
+/// once; their vocabularies are merged by text, and each group's tables are summed when the
+/// writer asks for them, so that only the groups being written are in memory.
+///
+/// Counts of disjoint sets of documents add up: counts, document frequencies, tokens and
+/// sentences are sums, a group's distinct forms a union. Rows are then ordered by text
+/// (`NgramRowOrder`), so the merged tables are those of the single-machine run.
+final class MergedNgramSource: NgramSource, @unchecked Sendable {
+    let parts: [PartialCountsFile]
+    let vocabulary: VocabularyTable
+    let options: NgramOptions
+    /// maps[p][id]: the merged id of part p's form `id`.
+    private let maps: [[UInt32]]
+    private let failure = Mutex<DiscourseError?>(nil)
+
+    /// - Parameter parts: the parts, in any order.
+    /// - Throws: `DiscourseError` when the parts come from different runs (options, corpus,
+    ///   versions), repeat a shard or leave one out.
+    init(parts: [PartialCountsFile]) throws(DiscourseError) {
+        guard let first = parts.first else { throw DiscourseError("merge: no partial-count files given") }
+        let shards = first.header.shards
+        var byShard: [Int: String] = [:]
+        for part in parts {
+            try Self.checkSameRun(first, part)
+            guard part.header.shards == shards else {
+                throw DiscourseError("\(part.path) is shard \(part.header.shard) of \(part.header.shards), but \(first.path) is shard \(first.header.shard) of \(shards): they come from different splits")
+            }
+            if let other = byShard[part.header.shard] {
+                throw DiscourseError("\(other) and \(part.path) are both shard \(part.header.shard) of \(shards)")
+            }
+            byShard[part.header.shard] = part.path
+        }
+        let missing = (1...shards).filter { byShard[$0] == nil }
+        guard missing.isEmpty else {
+            throw DiscourseError("merge: shard\(missing.count == 1 ? "" : "s") \(missing.map(String.init).joined(separator: ", ")) of \(shards) \(missing.count == 1 ? "is" : "are") missing (given: \(byShard.keys.sorted().map(String.init).joined(separator: ", ")))")
+        }
+        let ordered = parts.sorted { $0.header.shard < $1.header.shard }
+        var ids: [String: UInt32] = [:]
+        var forms: [String] = []
+        var isStopword: [Bool] = []
+        var maps: [[UInt32]] = []
+        for part in ordered {
+            var map: [UInt32] = []
+            map.reserveCapacity(part.forms.count)
+            for (id, form) in part.forms.enumerated() {
+                if let merged = ids[form] {
+                    map.append(merged)
+                    if part.isStopword[id] { isStopword[Int(merged)] = true }
+                } else {
+                    let merged = UInt32(forms.count)
+                    ids[form] = merged
+                    forms.append(form)
+                    isStopword.append(part.isStopword[id])
+                    map.append(merged)
+                }
+            }
+            maps.append(map)
+        }
+        self.parts = ordered
+        self.maps = maps
+        vocabulary = VocabularyTable(forms: forms, isStopword: isStopword)
+        options = first.header.ngramOptions
+    }
+
+    /// The first header (all parts share what it says of the corpus and grouping).
+    var header: PartialCountsHeader { parts[0].header }
+
+    var groupCount: Int { header.groups.count }
+
+    /// The first error met while reading blocks, if any: counting cannot throw, so the merge
+    /// checks this before it puts its output in place.
+    var readFailure: DiscourseError? { failure.withLock { $0 } }
+
+    func count(groups range: Range<Int>) -> [GroupNgramCounts] {
+        range.map { g in
+            var tables = options.sizes.map { NgramTable(n: $0) }
+            var seen = Bitset(count: vocabulary.count)
+            var tokens = 0
+            var sentences = 0
+            do throws(DiscourseError) {
+                for (p, part) in parts.enumerated() {
+                    let (block, offset) = try part.block(g)
+                    try PartialGroupCounts.add(block, source: part.path, offset: offset, map: maps[p], sizes: options.sizes,
+                                               into: &tables, seen: &seen, tokens: &tokens, sentences: &sentences)
+                }
+            } catch {
+                failure.withLock { if $0 == nil { $0 = error } }
+            }
+            let summary = GroupSummary(group: header.groups[g], tokens: tokens, sentences: sentences, types: seen.nonzeroBitCount)
+            return GroupNgramCounts(summary: summary, tables: tables)
+        }
+    }
+
+    func summaries() -> [GroupSummary] {
+        ParallelMap.run(groupCount) { count(groups: $0..<$0 + 1)[0].summary }
+    }
+
+    /// Every document's reading and token count, from the shard that read it, in corpus
+    /// order.
+    ///
+    /// - Throws: `DiscourseError` when the parts do not account for every document once.
+    func readings() throws(DiscourseError) -> [PartialCountsHeader.ShardReading] {
+        var readings = [PartialCountsHeader.ShardReading?](repeating: nil, count: header.documentIDs.count)
+        for part in parts {
+            for item in part.header.readings {
+                guard readings[item.document] == nil else {
+                    throw DiscourseError("\(part.path): document '\(header.documentIDs[item.document])' is counted by two shards")
+                }
+                readings[item.document] = item
+            }
+        }
+        if let missing = readings.firstIndex(where: { $0 == nil }) {
+            throw DiscourseError("merge: no part counts document '\(header.documentIDs[missing])'")
+        }
+        return readings.map { $0! }
+    }
+
+    /// Parts merge only when their identities (versions, corpus hash, options) are equal;
+    /// the message names the first field that differs.
+    private static func checkSameRun(_ first: PartialCountsFile, _ part: PartialCountsFile) throws(DiscourseError) {
+        guard first.header.identity != part.header.identity else { return }
+        let a = first.header.identity.objectValue ?? [], b = part.header.identity.objectValue ?? []
+        var field = "identity"
+        for (key, value) in a where b.first(where: { $0.0 == key })?.1 != value {
+            field = key
+            if case .object(let inner) = value, let other = b.first(where: { $0.0 == key })?.1.objectValue {
+                for (innerKey, innerValue) in inner where other.first(where: { $0.0 == innerKey })?.1 != innerValue {
+                    field = key + "." + innerKey
+                    break
+                }
+            }
+            break
+        }
+        throw DiscourseError("\(first.path) and \(part.path) come from different runs: their \(field) differs (count every shard with the same discourse, corpus and options)")
+    }
+}

@@ -1,0 +1,132 @@
+/// An opened partial-count file (`PartialCountsFormat`): checked whole when opened (its end
+/// mark, its SHA-256, its header, vocabulary and index), then read a group block at a time.
+final class PartialCountsFile: @unchecked Sendable {
+    let path: String
+    let header: PartialCountsHeader
+    /// The part's forms by id, and their stopword flags.
+    let forms: [String]
+    let isStopword: [Bool]
+    /// The SHA-256 of the whole file (as `sha256sum` prints it), for `run.json`.
+    let sha256: String
+    /// Where each group's block is.
+    private let blocks: [(offset: Int, length: Int)]
+    private let descriptor: Int32
+
+    /// - Throws: `DiscourseError` naming the file: unreadable, not a partial-count file, of
+    ///   another version, truncated or damaged (checksum, structure).
+    init(path: String) throws(DiscourseError) {
+        self.path = path
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw DiscourseError("\(path): cannot read the file (\(String(cString: strerror(errno))))") }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else {
+            close(descriptor)
+            throw DiscourseError("\(path): is not a file")
+        }
+        self.descriptor = descriptor
+        do {
+            (header, forms, isStopword, blocks, sha256) = try Self.check(descriptor, size: Int(info.st_size), path: path)
+        } catch {
+            close(descriptor)
+            throw error
+        }
+    }
+
+    deinit { close(descriptor) }
+
+    /// Group g's block.
+    ///
+    /// - Throws: `DiscourseError` when the file can no longer be read.
+    func block(_ g: Int) throws(DiscourseError) -> (bytes: [UInt8], offset: Int) {
+        let (offset, length) = blocks[g]
+        return (try Self.read(descriptor, at: offset, count: length, path: path), offset)
+    }
+
+    private static func check(_ descriptor: Int32, size: Int, path: String) throws(DiscourseError)
+        -> (PartialCountsHeader, [String], [Bool], [(offset: Int, length: Int)], String) {
+        let magic = PartialCountsFormat.magic
+        let notPart = DiscourseError("\(path): not a partial-count file (made by 'discourse count'); it does not start with \(String(decoding: magic, as: UTF8.self))")
+        guard size >= magic.count + 16 + PartialCountsFormat.trailerSize else { throw notPart }
+        let start = try read(descriptor, at: 0, count: magic.count + 16, path: path)
+        guard Array(start.prefix(magic.count)) == magic else { throw notPart }
+        var reader = LittleEndianReader(Array(start.dropFirst(magic.count)), source: path, base: magic.count)
+        let version = try reader.u32("version")
+        guard version == PartialCountsFormat.version else {
+            throw DiscourseError("\(path): partial-count file of format version \(version); this discourse reads version \(PartialCountsFormat.version) (count the shards again with this version)")
+        }
+        _ = try reader.u32("reserved")
+        let headerLength = Int(clamping: try reader.u64("header length"))
+        // The trailer: index offset, digest, end mark. A file cut short lacks the end mark.
+        let trailer = try read(descriptor, at: size - PartialCountsFormat.trailerSize, count: PartialCountsFormat.trailerSize, path: path)
+        guard Array(trailer.suffix(16)) == PartialCountsFormat.endMagic else {
+            throw DiscourseError("\(path): incomplete partial-count file: it lacks its end mark (cut short, or still being written)")
+        }
+        let stored = String(decoding: trailer[8..<72], as: UTF8.self)
+        let digest = SHA256Digest(), whole = SHA256Digest()
+        var position = 0
+        let hashed = size - 64 - 16
+        while position < hashed {
+            let chunk = try read(descriptor, at: position, count: min(1 << 20, hashed - position), path: path)
+            digest.update(chunk)
+            whole.update(chunk)
+            position += chunk.count
+        }
+        whole.update(Array(trailer.suffix(80)))
+        guard digest.hexDigest() == stored else {
+            throw DiscourseError("\(path): damaged partial-count file: its SHA-256 does not match the one it records")
+        }
+        var tail = LittleEndianReader(Array(trailer.prefix(8)), source: path, base: size - PartialCountsFormat.trailerSize)
+        let indexOffset = Int(clamping: try tail.u64("index offset"))
+        let indexEnd = size - PartialCountsFormat.trailerSize
+        let headerStart = magic.count + 16
+        guard headerLength <= indexEnd - headerStart, indexOffset >= headerStart + headerLength, indexOffset <= indexEnd,
+              (indexEnd - indexOffset) % 16 == 0 else {
+            throw DiscourseError("\(path): damaged partial-count file: its header length or index offset is out of range")
+        }
+        let headerBytes = try read(descriptor, at: headerStart, count: headerLength, path: path)
+        let header = try PartialCountsHeader(json: try JSONValue(parsing: headerBytes, source: path), source: path)
+        // The vocabulary runs from the header to the first block; its length is found by reading it.
+        var index = LittleEndianReader(try read(descriptor, at: indexOffset, count: indexEnd - indexOffset, path: path),
+                                       source: path, base: indexOffset)
+        var blocks: [(offset: Int, length: Int)] = []
+        while index.remaining > 0 {
+            let offset = Int(clamping: try index.u64("block offset"))
+            let length = Int(clamping: try index.u64("block length"))
+            guard offset >= headerStart + headerLength, length <= indexOffset - offset else {
+                throw DiscourseError("\(path): damaged partial-count file: a block of its index lies outside the file")
+            }
+            blocks.append((offset, length))
+        }
+        guard blocks.count == header.groups.count else {
+            throw DiscourseError("\(path): damaged partial-count file: \(blocks.count) group blocks for \(header.groups.count) groups")
+        }
+        let vocabularyStart = headerStart + headerLength
+        let vocabularyEnd = blocks.first?.offset ?? indexOffset
+        var vocabulary = LittleEndianReader(try read(descriptor, at: vocabularyStart, count: vocabularyEnd - vocabularyStart, path: path),
+                                            source: path, base: vocabularyStart)
+        let formCount = try vocabulary.count("form count", width: 5)
+        var forms: [String] = []
+        forms.reserveCapacity(formCount)
+        for _ in 0..<formCount {
+            let length = Int(try vocabulary.u32("form length"))
+            forms.append(String(decoding: try vocabulary.raw(length, "form text"), as: UTF8.self))
+        }
+        let flags = try vocabulary.raw(formCount, "stopword flags").map { $0 != 0 }
+        return (header, forms, flags, blocks, whole.hexDigest())
+    }
+
+    private static func read(_ descriptor: Int32, at offset: Int, count: Int, path: String) throws(DiscourseError) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let got = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, count - done, off_t(offset + done)) }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw DiscourseError("\(path): cannot read the file (\(String(cString: strerror(errno))))")
+            }
+            guard got > 0 else { throw DiscourseError("\(path): the file ended at byte \(offset + done) while \(count - done) more bytes were expected") }
+            done += got
+        }
+        return bytes
+    }
+}

@@ -1,0 +1,109 @@
+import ICUText
+
+/// One shard of a corpus's documents: shard `number` (from 1) of `count`.
+public struct Shard: Sendable, Equatable {
+    public let number: Int
+    public let count: Int
+
+    /// Parses `I/N` (1 ≤ I ≤ N), as `--shard` takes it.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let number = Int(parts[0]), let count = Int(parts[1]), count >= 1, (1...count).contains(number) else {
+            return nil
+        }
+        self.number = number
+        self.count = count
+    }
+
+    /// The documents of the shard among `documents` in corpus order: a contiguous run, the
+    /// runs of all shards as even in number of documents as can be.
+    public func range(of documents: Int) -> Range<Int> {
+        documents * (number - 1) / count ..< documents * number / count
+    }
+}
+
+/// `discourse count --shard I/N` (docs/partial-counts.md): counts the n-grams of one shard of
+/// a corpus into a partial-count file that `discourse merge` sums with the other shards'.
+///
+/// Every shard loads the whole corpus's metadata (not its texts), groups it, and records the
+/// grouping, the options and a hash of the document list, so that the merge can check the
+/// parts belong together and write what the single-machine run writes; then it reads and
+/// counts only its own documents.
+public enum ShardCount {
+    /// What a shard counted, for the closing message.
+    public struct Summary: Sendable {
+        public let documents: Int
+        public let tokens: Int
+        public let bytes: Int
+        public let groups: Int
+        public let forms: Int
+    }
+
+    /// Counts shard `shard` of the corpus into the partial-count file at `path`.
+    ///
+    /// - Throws: `DiscourseError` from loading, grouping, reading or tokenizing, or when the
+    ///   file cannot be written (nothing is left half-written).
+    public static func run(corpus corpusOptions: CorpusOptions, tokens tokenOptions: TokenOptions, by field: String?,
+                           options: NgramOptions, shard: Shard, to path: String,
+                           observer: any RunObserver = SilentObserver()) throws(DiscourseError) -> Summary {
+        observer.stage("load metadata")
+        let corpus = try corpusOptions.load()
+        let grouping = try Grouping(corpus, by: field)
+        if let warning = grouping.leftOutWarning { observer.warning(warning) }
+        let configuration = try tokenOptions.configuration(defaultLanguage: corpusOptions.language, keepOffsets: false)
+        let range = shard.range(of: corpus.documents.count)
+        observer.stage("read+tokenize shard \(shard.number)/\(shard.count)")
+        let part = Corpus(documents: Array(corpus.documents[range]), fields: corpus.fields, reader: corpus.reader)
+        let (tokens, readings) = try TokenPipeline.tokenize(part, configuration: configuration, observer: observer)
+        // The grouping restricted to the shard, with indices into its documents.
+        let shardGroups = grouping.groups.map { group in
+            Group(label: group.label, documents: group.documents.filter(range.contains).map { $0 - range.lowerBound },
+                  firstDate: group.firstDate, lastDate: group.lastDate)
+        }
+        let counter = NgramCounter(tokens, grouping: Grouping(field: field, groups: shardGroups, leftOut: grouping.leftOut),
+                                   options: options)
+        let identity: JSONValue = .object([
+            ("tool", .string("discourse")), ("version", .string(ToolVersion.current)),
+            ("icu_version", .string(ICUVersion.icu)), ("unicode_version", .string(ICUVersion.unicode)),
+            ("corpus_hash", .string(corpusHash(corpus))),
+            ("options", .object([("corpus", .object(corpusOptions.manifest)), ("ngrams", .object(options.manifest(by: field))),
+                                 ("tokens", .object(tokenOptions.manifest))])),
+        ])
+        let header = PartialCountsHeader(
+            shard: shard.number, shards: shard.count, identity: identity, corpusOptions: corpusOptions.manifest,
+            analysisOptions: options.manifest(by: field), tokenOptions: tokenOptions.manifest, ngramOptions: options,
+            corpusPath: corpusOptions.path, strip: corpusOptions.strip, loadWarnings: corpus.warnings,
+            filesWithoutMetadata: corpus.filesWithoutMetadata, documentIDs: corpus.documents.map(\.id),
+            readings: zip(readings, tokens.documents).enumerated().map { i, pair in
+                PartialCountsHeader.ShardReading(document: range.lowerBound + i, tokens: pair.1.count, reading: pair.0)
+            },
+            grouping: grouping)
+        observer.stage("count+write")
+        let writer = try PartialCountsWriter(path: path, header: header, vocabulary: tokens.vocabulary)
+        let batch = max(1, ParallelMap.workers)
+        var next = 0
+        while next < counter.groupCount {
+            let upper = min(counter.groupCount, next + batch)
+            let blocks = ParallelMap.run(upper - next) { i in
+                let counts = counter.count(groups: next + i ..< next + i + 1)[0]
+                return PartialGroupCounts.encode(counts, forms: counts.forms?.members ?? [])
+            }
+            for block in blocks { try writer.append(block) }
+            next = upper
+            observer.progress(next, of: counter.groupCount, "groups")
+        }
+        try writer.finish()
+        return Summary(documents: range.count, tokens: tokens.tokenCount, bytes: readings.reduce(0) { $0 + $1.byteCount },
+                       groups: grouping.groups.count, forms: tokens.vocabulary.count)
+    }
+
+    /// SHA-256 of the corpus's document list as loaded: each document's id and metadata
+    /// (fields in code point order), in corpus order. Shards of one run share it.
+    static func corpusHash(_ corpus: Corpus) -> String {
+        let listing: JSONValue = .array(corpus.documents.map { document in
+            .array([.string(document.id), .object(document.metadata.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+                .map { ($0.key, JSONValue.string($0.value)) })])
+        })
+        return SHA256Hex.of(Array(listing.serialized().utf8))
+    }
+}
