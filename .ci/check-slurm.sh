@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The Slurm test: counts the State of the Union in 4 shards as a job array on the one-node
+# Slurm of .ci/slurm-up.sh, merges them in a job that depends on it (docs/slurm/submit.sh),
+# and compares every file with the single-machine run byte for byte (run.json but for the
+# command, its arguments, the parts merged and the output folder).
+set -euo pipefail
+discourse=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+work=$(mktemp -d /tmp/ci-shards.XXXXXX)
+options=(--n 1-3 --by year --stopwords en --min-count 2)
+"$discourse" ngrams Corpora/sotu/data "${options[@]}" --out "$work/single" --quiet
+bash docs/slurm/submit.sh --shards 4 --parts "$work/parts" --out "$work/merged" --discourse "$discourse" --wait \
+    Corpora/sotu/data "${options[@]}"
+for file in "$work/single"/*; do
+    name=$(basename "$file")
+    [ "$name" = run.json ] && continue
+    cmp "$file" "$work/merged/$name" || { echo "ci: merged $name differs from the single run" >&2; exit 1; }
+done
+/usr/bin/python3 - "$work/single/run.json" "$work/merged/run.json" <<'PY'
+import json, sys
+def comparable(path):
+    run = json.load(open(path))
+    for key in ("command", "arguments", "merged_from"):
+        run.pop(key, None)
+    run["options"].pop("out")
+    return run
+single, merged = (comparable(p) for p in sys.argv[1:3])
+assert single == merged, "run.json of the merge differs from the single run's"
+assert len(json.load(open(sys.argv[2]))["merged_from"]) == 4
+PY
+echo "ci: Slurm: 4 shards merged by a dependent job equal the single run ($(tail -n +2 "$work/single/ngrams.csv" | wc -l) n-gram rows)"
+rm -rf "$work"
