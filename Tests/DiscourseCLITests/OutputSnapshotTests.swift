@@ -89,8 +89,10 @@ import Testing
                 #expect(try checkAgainstCSVW(path) > 0, "\(name) \(file): no cells")
             }
         }
-        // run.json without the command line and with the test folder's path replaced.
+        // run.json without the command line, with the test folder's path replaced and the
+        // memory budget (by default half of the machine's memory) as $M.
         var manifest = try folder.read("out/run.json").replacingOccurrences(of: folder.path, with: "$T")
+            .replacingOccurrences(of: #""memory": [0-9]+"#, with: "\"memory\": $M", options: .regularExpression)
         if let start = manifest.range(of: "  \"arguments\": ["), let end = manifest.range(of: "\n  ],\n", range: start.upperBound..<manifest.endIndex) {
             manifest.removeSubrange(start.lowerBound..<end.upperBound)
         }

@@ -14,12 +14,15 @@ public enum MergedOutput {
     /// - Parameters:
     ///   - paths: the partial-count files, in any order.
     ///   - outputOptions: the output options as `run.json` records them.
+    ///   - command: the command `run.json` names; `merge` also lists the parts read
+    ///     (`merged_from`), while `ngrams` counting in batches within its memory budget
+    ///     writes the single run's `run.json`.
     /// - Throws: `DiscourseError` for a part that cannot be read or is damaged, parts that do
     ///   not belong together or leave a shard out, or a file that cannot be written; the
     ///   output folder is then left as it was.
     public static func write(parts paths: [String], to writer: OutputWriter, outputOptions: [(String, JSONValue)],
-                             observer: any RunObserver = SilentObserver()) throws(DiscourseError) -> Summary {
-        observer.stage("check parts")
+                             command: String = "merge", observer: any RunObserver = SilentObserver()) throws(DiscourseError) -> Summary {
+        observer.stage(command == "merge" ? "check parts" : "merge batches")
         var parts: [PartialCountsFile] = []
         for path in paths { parts.append(try PartialCountsFile(path: path)) }
         let source = try MergedNgramSource(parts: parts)
@@ -35,9 +38,10 @@ public enum MergedOutput {
         if let warning = grouping.leftOutWarning { observer.warning(warning) }
 
         let result = NgramResult(source: source)
-        for (name, table) in [("ngrams.csv", NgramTables.ngrams(result, format: writer.format)),
-                              ("groups.csv", NgramTables.groups(result.summaries(), format: writer.format))] {
+        for name in ["ngrams.csv", "groups.csv"] {
             observer.stage("merge+write " + name)
+            let table = name == "ngrams.csv" ? NgramTables.ngrams(result, format: writer.format)
+                : NgramTables.groups(result.summaries(), format: writer.format)
             try writer.write(name, table) { observer.progress($0, of: $1, table.unit) }
             if let failure = source.readFailure {
                 writer.abandon()
@@ -54,9 +58,9 @@ public enum MergedOutput {
         corpus.warnings += writer.warnings
         let options = header.corpusOptions + header.analysisOptions + header.tokenOptions + outputOptions
         var manifest = RunManifest.make(
-            command: "merge", arguments: CommandLine.arguments, options: options, corpusPath: header.corpusPath,
+            command: command, arguments: CommandLine.arguments, options: options, corpusPath: header.corpusPath,
             corpus: corpus, tokenCounts: readings.map(\.tokens), grouping: grouping, outputs: writer.manifestOutputs)
-        if case .object(var fields) = manifest, let at = fields.firstIndex(where: { $0.0 == "arguments" }) {
+        if command == "merge", case .object(var fields) = manifest, let at = fields.firstIndex(where: { $0.0 == "arguments" }) {
             fields.insert(("merged_from", .array(source.parts.map { part in
                 .object([("file", .string(part.path)), ("shard", .int(part.header.shard)), ("sha256", .string(part.sha256))])
             })), at: at + 1)

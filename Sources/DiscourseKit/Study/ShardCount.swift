@@ -47,54 +47,89 @@ public enum ShardCount {
                            options: NgramOptions, shard: Shard, to path: String,
                            observer: any RunObserver = SilentObserver()) throws(DiscourseError) -> Summary {
         observer.stage("load metadata")
-        let corpus = try corpusOptions.load()
-        let grouping = try Grouping(corpus, by: field)
-        if let warning = grouping.leftOutWarning { observer.warning(warning) }
-        let configuration = try tokenOptions.configuration(defaultLanguage: corpusOptions.language, keepOffsets: false)
-        let range = shard.range(of: corpus.documents.count)
+        let run = try Prepared(corpus: corpusOptions, tokens: tokenOptions, by: field, options: options, observer: observer)
+        let range = shard.range(of: run.corpus.documents.count)
         observer.stage("read+tokenize shard \(shard.number)/\(shard.count)")
-        let part = Corpus(documents: Array(corpus.documents[range]), fields: corpus.fields, reader: corpus.reader)
-        let (tokens, readings) = try TokenPipeline.tokenize(part, configuration: configuration, observer: observer)
-        // The grouping restricted to the shard, with indices into its documents.
-        let shardGroups = grouping.groups.map { group in
-            Group(label: group.label, documents: group.documents.filter(range.contains).map { $0 - range.lowerBound },
-                  firstDate: group.firstDate, lastDate: group.lastDate)
+        return try run.count(range, number: shard.number, of: shard.count, to: path, observer: observer)
+    }
+
+    /// A corpus loaded and grouped, with the token configuration and the identity its parts
+    /// record: what every shard (or batch) of one run shares.
+    public struct Prepared: Sendable {
+        public let corpusOptions: CorpusOptions
+        public let tokenOptions: TokenOptions
+        public let field: String?
+        public let options: NgramOptions
+        public let corpus: Corpus
+        public let grouping: Grouping
+        let configuration: TokenizerConfiguration
+        let identity: JSONValue
+
+        /// Loads the corpus's metadata (not its texts) and groups it.
+        ///
+        /// - Throws: `DiscourseError` from loading or grouping, or for bad token options.
+        public init(corpus corpusOptions: CorpusOptions, tokens tokenOptions: TokenOptions, by field: String?,
+                    options: NgramOptions, observer: any RunObserver) throws(DiscourseError) {
+            self.corpusOptions = corpusOptions
+            self.tokenOptions = tokenOptions
+            self.field = field
+            self.options = options
+            corpus = try corpusOptions.load()
+            grouping = try Grouping(corpus, by: field)
+            if let warning = grouping.leftOutWarning { observer.warning(warning) }
+            configuration = try tokenOptions.configuration(defaultLanguage: corpusOptions.language, keepOffsets: false)
+            identity = .object([
+                ("tool", .string("discourse")), ("version", .string(ToolVersion.current)),
+                ("icu_version", .string(ICUVersion.icu)), ("unicode_version", .string(ICUVersion.unicode)),
+                ("corpus_hash", .string(ShardCount.corpusHash(corpus))),
+                ("options", .object([("corpus", .object(corpusOptions.manifest)), ("ngrams", .object(options.manifest(by: field))),
+                                     ("tokens", .object(tokenOptions.manifest))])),
+            ])
         }
-        let counter = NgramCounter(tokens, grouping: Grouping(field: field, groups: shardGroups, leftOut: grouping.leftOut),
-                                   options: options)
-        let identity: JSONValue = .object([
-            ("tool", .string("discourse")), ("version", .string(ToolVersion.current)),
-            ("icu_version", .string(ICUVersion.icu)), ("unicode_version", .string(ICUVersion.unicode)),
-            ("corpus_hash", .string(corpusHash(corpus))),
-            ("options", .object([("corpus", .object(corpusOptions.manifest)), ("ngrams", .object(options.manifest(by: field))),
-                                 ("tokens", .object(tokenOptions.manifest))])),
-        ])
-        let header = PartialCountsHeader(
-            shard: shard.number, shards: shard.count, identity: identity, corpusOptions: corpusOptions.manifest,
-            analysisOptions: options.manifest(by: field), tokenOptions: tokenOptions.manifest, ngramOptions: options,
-            corpusPath: corpusOptions.path, strip: corpusOptions.strip, loadWarnings: corpus.warnings,
-            filesWithoutMetadata: corpus.filesWithoutMetadata, documentIDs: corpus.documents.map(\.id),
-            readings: zip(readings, tokens.documents).enumerated().map { i, pair in
-                PartialCountsHeader.ShardReading(document: range.lowerBound + i, tokens: pair.1.count, reading: pair.0)
-            },
-            grouping: grouping)
-        observer.stage("count+write")
-        let writer = try PartialCountsWriter(path: path, header: header, vocabulary: tokens.vocabulary)
-        let batch = max(1, ParallelMap.workers)
-        var next = 0
-        while next < counter.groupCount {
-            let upper = min(counter.groupCount, next + batch)
-            let blocks = ParallelMap.run(upper - next) { i in
-                let counts = counter.count(groups: next + i ..< next + i + 1)[0]
-                return PartialGroupCounts.encode(counts, forms: counts.forms?.members ?? [])
+
+        /// Reads, tokenizes and counts the documents in `range` (part `number` of `count`)
+        /// into the partial-count file at `path`.
+        ///
+        /// - Throws: `DiscourseError` from reading or tokenizing, or when the file cannot be
+        ///   written (nothing is left half-written).
+        public func count(_ range: Range<Int>, number: Int, of count: Int, to path: String,
+                          observer: any RunObserver) throws(DiscourseError) -> Summary {
+            let part = Corpus(documents: Array(corpus.documents[range]), fields: corpus.fields, reader: corpus.reader)
+            let (tokens, readings) = try TokenPipeline.tokenize(part, configuration: configuration, observer: observer)
+            // The grouping restricted to the part, with indices into its documents.
+            let partGroups = grouping.groups.map { group in
+                Group(label: group.label, documents: group.documents.filter(range.contains).map { $0 - range.lowerBound },
+                      firstDate: group.firstDate, lastDate: group.lastDate)
             }
-            for block in blocks { try writer.append(block) }
-            next = upper
-            observer.progress(next, of: counter.groupCount, "groups")
+            let counter = NgramCounter(tokens, grouping: Grouping(field: field, groups: partGroups, leftOut: grouping.leftOut),
+                                       options: options)
+            let header = PartialCountsHeader(
+                shard: number, shards: count, identity: identity, corpusOptions: corpusOptions.manifest,
+                analysisOptions: options.manifest(by: field), tokenOptions: tokenOptions.manifest, ngramOptions: options,
+                corpusPath: corpusOptions.path, strip: corpusOptions.strip, loadWarnings: corpus.warnings,
+                filesWithoutMetadata: corpus.filesWithoutMetadata, documentIDs: corpus.documents.map(\.id),
+                readings: zip(readings, tokens.documents).enumerated().map { i, pair in
+                    PartialCountsHeader.ShardReading(document: range.lowerBound + i, tokens: pair.1.count, reading: pair.0)
+                },
+                grouping: grouping)
+            observer.stage("count+write part \(number)/\(count)")
+            let writer = try PartialCountsWriter(path: path, header: header, vocabulary: tokens.vocabulary)
+            let batch = max(1, ParallelMap.workers)
+            var next = 0
+            while next < counter.groupCount {
+                let upper = min(counter.groupCount, next + batch)
+                let blocks = ParallelMap.run(upper - next) { i in
+                    let counts = counter.count(groups: next + i ..< next + i + 1)[0]
+                    return PartialGroupCounts.encode(counts, forms: counts.forms?.members ?? [])
+                }
+                for block in blocks { try writer.append(block) }
+                next = upper
+                observer.progress(next, of: counter.groupCount, "groups")
+            }
+            try writer.finish()
+            return Summary(documents: range.count, tokens: tokens.tokenCount, bytes: readings.reduce(0) { $0 + $1.byteCount },
+                           groups: grouping.groups.count, forms: tokens.vocabulary.count)
         }
-        try writer.finish()
-        return Summary(documents: range.count, tokens: tokens.tokenCount, bytes: readings.reduce(0) { $0 + $1.byteCount },
-                       groups: grouping.groups.count, forms: tokens.vocabulary.count)
     }
 
     /// SHA-256 of the corpus's document list as loaded: each document's id and metadata

@@ -8,8 +8,10 @@ import DiscourseKit
 ///   - command: the command's name, recorded in `run.json`.
 ///   - mainFile: the table `--out -` writes to standard output.
 ///   - graph: where to write a co-occurrence network (`--graph`).
+///   - extraOptions: options `run.json` records after the output options (`--memory`).
 func runAnalysis(_ command: String, mainFile: String, corpus: CorpusFlags, tokens: TokenFlags, output: OutputFlags,
-                 by field: String?, analysis: AnalysisSpec, graph: String? = nil) throws {
+                 by field: String?, analysis: AnalysisSpec, graph: String? = nil,
+                 extraOptions: [(String, JSONValue)] = []) throws {
     try reportingErrors {
         let observer = TerminalObserver(stats: output.stats, quiet: output.quiet)
         InterruptCleanup.install()
@@ -18,7 +20,7 @@ func runAnalysis(_ command: String, mainFile: String, corpus: CorpusFlags, token
         let study = Study(corpus: corpus.options, tokens: tokens.options, groupings: [field], analyses: [StudyAnalysis(analysis)])
         let run = try StudyRun(study, observer: observer)
         try CommandOutput.write(run, command: command, to: writer, corpusOptions: corpus.options.manifest,
-                                trailingOptions: tokens.options.manifest + output.manifest, graph: graph, observer: observer)
+                                trailingOptions: tokens.options.manifest + output.manifest + extraOptions, graph: graph, observer: observer)
         observer.finish(bytes: run.byteCount, tokens: run.tokenCount)
         guard output.out != "-" else { return }
         let tables = writer.written.filter { ($0.file.hasSuffix(".csv") || $0.file.hasSuffix(".xlsx")) && !$0.file.contains("/") }

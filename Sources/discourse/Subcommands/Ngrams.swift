@@ -29,6 +29,7 @@ struct Ngrams: ParsableCommand {
 
     @OptionGroup(title: "Tokens") var tokens: TokenFlags
     @OptionGroup(title: "Output") var output: OutputFlags
+    @OptionGroup(title: "Resources") var resources: ResourceFlags
 
     mutating func run() throws {
         var options = NgramOptions()
@@ -36,7 +37,40 @@ struct Ngrams: ParsableCommand {
         options.minCount = minCount.minCount
         options.crossSentences = crossSentences
         options.tfIdf = tfIdf
+        if try runInBatches(options) { return }
         try runAnalysis("ngrams", mainFile: "ngrams.csv", corpus: corpus, tokens: tokens, output: output,
-                        by: grouping.by, analysis: .ngrams(options))
+                        by: grouping.by, analysis: .ngrams(options), extraOptions: resources.manifest)
+    }
+
+    /// Counts in batches of documents through temporary files when the corpus would not fit
+    /// the memory budget; false when it fits (the run is then made in memory).
+    private func runInBatches(_ options: NgramOptions) throws -> Bool {
+        var done = false
+        try reportingErrors {
+            let observer = TerminalObserver(stats: output.stats, quiet: output.quiet)
+            observer.stage("load metadata")
+            let prepared = try ShardCount.Prepared(corpus: corpus.options, tokens: tokens.options, by: grouping.by,
+                                                   options: options, observer: SilentObserver())
+            let budget = resources.budget
+            let batches = BatchedNgrams.batches(prepared.corpus, grouping: prepared.grouping, budget: budget, sizes: options.sizes)
+            if let (label, bytes) = BatchedNgrams.oversizedGroup(prepared.corpus, grouping: prepared.grouping, budget: budget, sizes: options.sizes) {
+                observer.warning("group '\(label)' alone may need about \(MemoryBudget(bytes: bytes).description) for its n-gram tables, more than --memory \(budget.description): the run may exceed it (group more finely with --by, or count fewer lengths)")
+            }
+            guard batches.count > 1 else { return }
+            InterruptCleanup.install()
+            if !output.quiet {
+                FileSystem.printError("discourse ngrams: the corpus does not fit --memory \(budget.description): counting it in \(batches.count) batches through \(resources.temporaryFolder)")
+            }
+            let writer = try output.writer(mainFile: "ngrams.csv")
+            try writer.reserve(CommandOutput.plannedFiles(.ngrams(options), by: grouping.by, workbook: writer.workbook))
+            let merged = try BatchedNgrams.write(prepared, batches: batches, tmp: resources.temporaryFolder, to: writer,
+                                                  outputOptions: output.manifest + resources.manifest, observer: observer)
+            observer.finish(bytes: merged.bytes, tokens: merged.tokens)
+            done = true
+            guard output.out != "-", !output.quiet else { return }
+            let tables = writer.written.filter { ($0.file.hasSuffix(".csv") || $0.file.hasSuffix(".xlsx")) && !$0.file.contains("/") }
+            FileSystem.printError(summary("ngrams", tables: tables, graph: nil, folder: output.out))
+        }
+        return done
     }
 }

@@ -95,7 +95,27 @@ final class MergedNgramSource: NgramSource, @unchecked Sendable {
     }
 
     func summaries() -> [GroupSummary] {
-        ParallelMap.run(groupCount) { count(groups: $0..<$0 + 1)[0].summary }
+        ParallelMap.run(groupCount) { g in
+            var seen = Bitset(count: vocabulary.count)
+            var tokens = 0
+            var sentences = 0
+            do throws(DiscourseError) {
+                for (p, part) in parts.enumerated() {
+                    let summary = try part.summary(g)
+                    tokens += summary.tokens
+                    sentences += summary.sentences
+                    for id in summary.forms {
+                        guard Int(id) < maps[p].count else {
+                            throw DiscourseError("\(part.path): damaged partial-count file: form id \(id) of group \(g + 1) is not in its vocabulary")
+                        }
+                        seen.insert(Int(maps[p][Int(id)]))
+                    }
+                }
+            } catch {
+                failure.withLock { if $0 == nil { $0 = error } }
+            }
+            return GroupSummary(group: header.groups[g], tokens: tokens, sentences: sentences, types: seen.nonzeroBitCount)
+        }
     }
 
     /// Every document's reading and token count, from the shard that read it, in corpus

@@ -42,6 +42,21 @@ final class PartialCountsFile: @unchecked Sendable {
         return (try Self.read(descriptor, at: offset, count: length, path: path), offset)
     }
 
+    /// The start of group g's block: its tokens, sentences and distinct forms, without its
+    /// tables (for `groups.csv`).
+    func summary(_ g: Int) throws(DiscourseError) -> (tokens: Int, sentences: Int, forms: [UInt32]) {
+        let (offset, length) = blocks[g]
+        var head = LittleEndianReader(try Self.read(descriptor, at: offset, count: min(24, length), path: path), source: path, base: offset)
+        let tokens = Int(try head.u64("token count"))
+        let sentences = Int(try head.u64("sentence count"))
+        let count = Int(clamping: try head.u64("form count"))
+        guard count <= (length - 24) / 4 else {
+            throw DiscourseError("\(path): damaged partial-count file: form count \(count) at byte \(offset + 16) is more than the block holds")
+        }
+        var forms = LittleEndianReader(try Self.read(descriptor, at: offset + 24, count: 4 * count, path: path), source: path, base: offset + 24)
+        return (tokens, sentences, try forms.u32s(count, "form ids"))
+    }
+
     private static func check(_ descriptor: Int32, size: Int, path: String) throws(DiscourseError)
         -> (PartialCountsHeader, [String], [Bool], [(offset: Int, length: Int)], String) {
         let magic = PartialCountsFormat.magic

@@ -1,0 +1,116 @@
+/// `discourse ngrams` within a memory budget (`--memory`): when the corpus's tokens and
+/// tables would not fit, its documents are read, tokenized and counted a batch at a time,
+/// each batch's counts are written to a partial-count file under `--tmp`, and the batches
+/// are summed group by group as `discourse merge` sums shards (docs/partial-counts.md). The
+/// output is byte for byte that of the in-memory run; the temporary files are removed on
+/// every exit path.
+///
+/// What the batches bound is the tokens held and the tables of one batch; the merge then sums
+/// each group's tables whole, one group per core, so a single group larger than the budget
+/// allows (a whole corpus without `--by`) still needs its own tables' memory.
+public enum BatchedNgrams {
+    /// The memory model the batches are planned with, in bytes per byte of text (UTF-8 on
+    /// disk). Both English and Chinese run at about 0.17 tokens a byte (measured on the State
+    /// of the Union and the government work reports); 0.2 leaves a margin. Every token held
+    /// costs a 4-byte form id and about one byte of sentence ends; the n-gram tables of a group
+    /// cost up to (28 + 4n) bytes per token per length n (every n-gram distinct), and one group
+    /// per core is counted at a time.
+    static let tokensPerByte = 0.2
+    static func tableBytesPerTextByte(_ sizes: ClosedRange<Int>) -> Double {
+        tokensPerByte * Double(sizes.reduce(0) { $0 + 28 + 4 * $1 })
+    }
+
+    /// The share of the budget the planned figures may take (the rest: the vocabulary, ICU,
+    /// buffers being written, the allocator's slack).
+    static let plannedShare = 0.6
+
+    /// The memory planned for holding the documents `bytes` (in total) and counting their
+    /// groups, `groupBytes` of text each.
+    static func cost(bytes: Int, groupBytes: some Collection<Int>, sizes: ClosedRange<Int>) -> Double {
+        let inFlight = groupBytes.sorted(by: >).prefix(ParallelMap.workers).reduce(0, +)
+        return tokensPerByte * 5 * Double(bytes) + tableBytesPerTextByte(sizes) * Double(inFlight)
+    }
+
+    /// The document batches for `budget`: one batch (the in-memory run) when the whole corpus
+    /// fits the planned share of the budget, else consecutive runs of documents that each do.
+    /// Sizes are the texts' sizes on disk, known before they are read.
+    public static func batches(_ corpus: Corpus, grouping: Grouping, budget: MemoryBudget, sizes: ClosedRange<Int>) -> [Range<Int>] {
+        var groupOf = [Int](repeating: -1, count: corpus.documents.count)
+        for (g, group) in grouping.groups.enumerated() { for d in group.documents { groupOf[d] = g } }
+        let documentBytes = corpus.documents.map(\.estimatedByteCount)
+        let limit = Double(budget.bytes) * plannedShare
+        var whole: [Int: Int] = [:]
+        for (d, bytes) in documentBytes.enumerated() where groupOf[d] >= 0 { whole[groupOf[d], default: 0] += bytes }
+        if cost(bytes: documentBytes.reduce(0, +), groupBytes: whole.values, sizes: sizes) <= limit {
+            return [0..<corpus.documents.count]
+        }
+        var batches: [Range<Int>] = []
+        var start = 0
+        var bytes = 0
+        var groupBytes: [Int: Int] = [:]
+        for (d, size) in documentBytes.enumerated() {
+            var next = groupBytes
+            if groupOf[d] >= 0 { next[groupOf[d], default: 0] += size }
+            if d > start && cost(bytes: bytes + size, groupBytes: next.values, sizes: sizes) > limit {
+                batches.append(start..<d)
+                start = d
+                bytes = 0
+                next = groupOf[d] >= 0 ? [groupOf[d]: size] : [:]
+            }
+            bytes += size
+            groupBytes = next
+        }
+        batches.append(start..<corpus.documents.count)
+        return batches
+    }
+
+    /// The group whose merged tables alone would exceed the budget, if any: counting in
+    /// batches bounds the tokens held, but each group's tables are summed whole.
+    public static func oversizedGroup(_ corpus: Corpus, grouping: Grouping, budget: MemoryBudget, sizes: ClosedRange<Int>) -> (label: String, bytes: Int)? {
+        let largest = grouping.groups.map { group in (group.label, group.documents.reduce(0) { $0 + corpus.documents[$1].estimatedByteCount }) }
+            .max { $0.1 < $1.1 }
+        guard let largest, tableBytesPerTextByte(sizes) * Double(largest.1) > Double(budget.bytes) * plannedShare else { return nil }
+        return (largest.0, Int(tableBytesPerTextByte(sizes) * Double(largest.1)))
+    }
+
+    /// Counts `prepared`'s corpus in `batches` into partial-count files in a folder of its own
+    /// under `tmp`, then merges them into `writer` as the `ngrams` command writes.
+    ///
+    /// - Throws: `DiscourseError` from reading, counting or writing, or when `tmp` cannot be
+    ///   written; the temporary folder is removed either way.
+    public static func write(_ prepared: ShardCount.Prepared, batches: [Range<Int>], tmp: String, to writer: OutputWriter,
+                             outputOptions: [(String, JSONValue)], observer: any RunObserver) throws(DiscourseError) -> MergedOutput.Summary {
+        var template = Array((tmp.hasSuffix("/") ? tmp : tmp + "/").utf8CString.dropLast()) + Array("discourse-batches-XXXXXX".utf8CString)
+        guard FileSystem.isFolder(tmp) == true, let folder = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            throw DiscourseError("--tmp \(tmp): cannot make a temporary folder there (\(FileSystem.isFolder(tmp) == true ? String(cString: strerror(errno)) : "no such folder"))")
+        }
+        let path = String(cString: folder)
+        InterruptCleanup.register(path)
+        defer {
+            try? FileManager.default.removeItem(atPath: path)
+            InterruptCleanup.unregister(path)
+        }
+        var parts: [String] = []
+        for (b, batch) in batches.enumerated() {
+            observer.stage("read+tokenize batch \(b + 1)/\(batches.count)")
+            let part = path + "/\(b + 1).dcounts"
+            _ = try prepared.count(batch, number: b + 1, of: batches.count, to: part, observer: observer)
+            parts.append(part)
+        }
+        return try MergedOutput.write(parts: parts, to: writer, outputOptions: outputOptions, command: "ngrams", observer: observer)
+    }
+}
+
+extension Document {
+    /// The size of the text before it is read: the file's size on disk, or the bytes of a
+    /// text held in memory.
+    var estimatedByteCount: Int {
+        switch content {
+        case .file(let path):
+            var info = stat()
+            return stat(path, &info) == 0 ? Int(info.st_size) : 0
+        case .string(let text): return text.utf8.count
+        case .decoded(let text): return text.count * 2
+        }
+    }
+}
