@@ -2,7 +2,7 @@
 # The Slurm test: counts the State of the Union in 4 shards as a job array on the one-node
 # Slurm of .ci/slurm-up.sh, merges them in a job that depends on it (docs/slurm/submit.sh),
 # and compares every file with the single-machine run byte for byte (run.json but for the
-# command, its arguments, the parts merged and the output folder).
+# command, its arguments, the parts merged, the output folder and the memory budget).
 set -euo pipefail
 discourse=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 work=$(mktemp -d /tmp/ci-shards.XXXXXX)
@@ -22,6 +22,7 @@ def comparable(path):
     for key in ("command", "arguments", "merged_from"):
         run.pop(key, None)
     run["options"].pop("out")
+    run["options"].pop("memory", None)
     return run
 single, merged = (comparable(p) for p in sys.argv[1:3])
 assert single == merged, "run.json of the merge differs from the single run's"

@@ -13,8 +13,7 @@ public enum BatchedNgrams {
     /// disk). Both English and Chinese run at about 0.17 tokens a byte (measured on the State
     /// of the Union and the government work reports); 0.2 leaves a margin. Every token held
     /// costs a 4-byte form id and about one byte of sentence ends; the n-gram tables of a group
-    /// cost up to (28 + 4n) bytes per token per length n (every n-gram distinct), and one group
-    /// per core is counted at a time.
+    /// cost up to (28 + 4n) bytes per token per length n (every n-gram distinct).
     static let tokensPerByte = 0.2
     static func tableBytesPerTextByte(_ sizes: ClosedRange<Int>) -> Double {
         tokensPerByte * Double(sizes.reduce(0) { $0 + 28 + 4 * $1 })
@@ -25,9 +24,12 @@ public enum BatchedNgrams {
     static let plannedShare = 0.6
 
     /// The memory planned for holding the documents `bytes` (in total) and counting their
-    /// groups, `groupBytes` of text each.
+    /// groups, `groupBytes` of text each: two groups per core are counted at a time, and with
+    /// fewer groups than that the counter splits a group over the cores and merges the parts'
+    /// tables (twice the tables).
     static func cost(bytes: Int, groupBytes: some Collection<Int>, sizes: ClosedRange<Int>) -> Double {
-        let inFlight = groupBytes.sorted(by: >).prefix(ParallelMap.workers).reduce(0, +)
+        let counted = 2 * ParallelMap.workers
+        let inFlight = groupBytes.sorted(by: >).prefix(counted).reduce(0, +) * (groupBytes.count < counted ? 2 : 1)
         return tokensPerByte * 5 * Double(bytes) + tableBytesPerTextByte(sizes) * Double(inFlight)
     }
 

@@ -114,19 +114,22 @@ public enum ShardCount {
                 grouping: grouping)
             observer.stage("count+write part \(number)/\(count)")
             let writer = try PartialCountsWriter(path: path, header: header, vocabulary: tokens.vocabulary)
-            let batch = max(1, ParallelMap.workers)
+            // Two groups per core at a time: the counter then counts each group whole on one
+            // core, rather than splitting it into parts whose tables are merged.
+            let batch = 2 * ParallelMap.workers
             var next = 0
             while next < counter.groupCount {
                 let upper = min(counter.groupCount, next + batch)
-                let blocks = ParallelMap.run(upper - next) { i in
-                    let counts = counter.count(groups: next + i ..< next + i + 1)[0]
-                    return PartialGroupCounts.encode(counts, forms: counts.forms?.members ?? [])
+                let counted = counter.count(groups: next..<upper)
+                let blocks = ParallelMap.run(counted.count) { i in
+                    PartialGroupCounts.encode(counted[i], forms: counted[i].forms?.members ?? [])
                 }
                 for block in blocks { try writer.append(block) }
                 next = upper
                 observer.progress(next, of: counter.groupCount, "groups")
             }
             try writer.finish()
+            MemoryRelease.returnFreedMemory()
             return Summary(documents: range.count, tokens: tokens.tokenCount, bytes: readings.reduce(0) { $0 + $1.byteCount },
                            groups: grouping.groups.count, forms: tokens.vocabulary.count)
         }

@@ -1,6 +1,8 @@
 /// An opened partial-count file (`PartialCountsFormat`): checked whole when opened (its end
 /// mark, its SHA-256, its header, vocabulary and index), then read a group block at a time.
-final class PartialCountsFile: @unchecked Sendable {
+/// The file is opened for each read, so that a merge of many shards does not run out of file
+/// descriptors.
+final class PartialCountsFile: Sendable {
     let path: String
     let header: PartialCountsHeader
     /// The part's forms by id, and their stopword flags.
@@ -10,7 +12,6 @@ final class PartialCountsFile: @unchecked Sendable {
     let sha256: String
     /// Where each group's block is.
     private let blocks: [(offset: Int, length: Int)]
-    private let descriptor: Int32
 
     /// - Throws: `DiscourseError` naming the file: unreadable, not a partial-count file, of
     ///   another version, truncated or damaged (checksum, structure).
@@ -23,37 +24,38 @@ final class PartialCountsFile: @unchecked Sendable {
             close(descriptor)
             throw DiscourseError("\(path): is not a file")
         }
-        self.descriptor = descriptor
-        do {
-            (header, forms, isStopword, blocks, sha256) = try Self.check(descriptor, size: Int(info.st_size), path: path)
-        } catch {
-            close(descriptor)
-            throw error
-        }
+        defer { close(descriptor) }
+        (header, forms, isStopword, blocks, sha256) = try Self.check(descriptor, size: Int(info.st_size), path: path)
     }
 
-    deinit { close(descriptor) }
+    /// Reads `count` bytes at `offset`, opening the file for the read.
+    private func read(at offset: Int, count: Int) throws(DiscourseError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw DiscourseError("\(path): cannot read the file (\(String(cString: strerror(errno))))") }
+        defer { close(descriptor) }
+        return try Self.read(descriptor, at: offset, count: count, path: path)
+    }
 
     /// Group g's block.
     ///
     /// - Throws: `DiscourseError` when the file can no longer be read.
     func block(_ g: Int) throws(DiscourseError) -> (bytes: [UInt8], offset: Int) {
         let (offset, length) = blocks[g]
-        return (try Self.read(descriptor, at: offset, count: length, path: path), offset)
+        return (try read(at: offset, count: length), offset)
     }
 
     /// The start of group g's block: its tokens, sentences and distinct forms, without its
     /// tables (for `groups.csv`).
     func summary(_ g: Int) throws(DiscourseError) -> (tokens: Int, sentences: Int, forms: [UInt32]) {
         let (offset, length) = blocks[g]
-        var head = LittleEndianReader(try Self.read(descriptor, at: offset, count: min(24, length), path: path), source: path, base: offset)
+        var head = LittleEndianReader(try read(at: offset, count: min(24, length)), source: path, base: offset)
         let tokens = Int(try head.u64("token count"))
         let sentences = Int(try head.u64("sentence count"))
         let count = Int(clamping: try head.u64("form count"))
         guard count <= (length - 24) / 4 else {
             throw DiscourseError("\(path): damaged partial-count file: form count \(count) at byte \(offset + 16) is more than the block holds")
         }
-        var forms = LittleEndianReader(try Self.read(descriptor, at: offset + 24, count: 4 * count, path: path), source: path, base: offset + 24)
+        var forms = LittleEndianReader(try read(at: offset + 24, count: 4 * count), source: path, base: offset + 24)
         return (tokens, sentences, try forms.u32s(count, "form ids"))
     }
 
