@@ -51,6 +51,9 @@ public struct NgramCounter: Sendable {
     /// Counts every group.
     public func countAll() -> [GroupNgramCounts] { count(groups: grouping.groups.indices) }
 
+    /// Counts the groups in `range`, splitting groups over the cores when there are few.
+    public func count(groups range: Range<Int>) -> [GroupNgramCounts] { count(groups: range, splitting: true) }
+
     /// Counts n-grams of every length in `options.sizes` for the groups in `range`, in
     /// parallel.
     ///
@@ -58,13 +61,15 @@ public struct NgramCounter: Sendable {
     /// `crossSentences`) none of which is a stopword. Work is split into units of one group,
     /// or of a part of a group when there are fewer groups than cores; parts are merged.
     ///
+    /// - Parameter splitting: whether a group may be split into parts (false: each group is
+    ///   counted whole on one core, so that only its own tables are in memory).
     /// - Complexity: O(tokens × lengths) expected.
-    public func count(groups range: Range<Int>) -> [GroupNgramCounts] {
+    public func count(groups range: Range<Int>, splitting: Bool) -> [GroupNgramCounts] {
         let workers = ParallelMap.workers
         var units: [(group: Int, documents: ArraySlice<Int>)] = []
         for g in range {
             let documents = grouping.groups[g].documents
-            let parts = max(1, range.count >= 2 * workers ? 1 : min(workers * 2, documents.count))
+            let parts = max(1, range.count >= 2 * workers || !splitting ? 1 : min(workers * 2, documents.count))
             for p in 0..<parts {
                 units.append((g, documents[documents.count * p / parts ..< documents.count * (p + 1) / parts]))
             }

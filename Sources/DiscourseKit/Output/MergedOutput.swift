@@ -24,7 +24,7 @@ public enum MergedOutput {
                              command: String = "merge", observer: any RunObserver = SilentObserver()) throws(DiscourseError) -> Summary {
         observer.stage(command == "merge" ? "check parts" : "merge batches")
         var parts: [PartialCountsFile] = []
-        for path in paths { parts.append(try PartialCountsFile(path: path)) }
+        for (i, path) in paths.enumerated() { parts.append(try PartialCountsFile(path: path, keepListing: i == 0)) }
         let source = try MergedNgramSource(parts: parts)
         let header = source.header
         let readings = try source.readings()

@@ -114,13 +114,14 @@ public enum ShardCount {
                 grouping: grouping)
             observer.stage("count+write part \(number)/\(count)")
             let writer = try PartialCountsWriter(path: path, header: header, vocabulary: tokens.vocabulary)
-            // Two groups per core at a time: the counter then counts each group whole on one
-            // core, rather than splitting it into parts whose tables are merged.
-            let batch = 2 * ParallelMap.workers
+            // With a group per core to count, each group is counted whole on one core; with
+            // fewer, one group at a time, split over the cores (BatchedNgrams plans for both).
+            let whole = partGroups.filter { !$0.documents.isEmpty }.count >= ParallelMap.workers
+            let batch = whole ? ParallelMap.workers : 1
             var next = 0
             while next < counter.groupCount {
                 let upper = min(counter.groupCount, next + batch)
-                let counted = counter.count(groups: next..<upper)
+                let counted = counter.count(groups: next..<upper, splitting: !whole)
                 let blocks = ParallelMap.run(counted.count) { i in
                     PartialGroupCounts.encode(counted[i], forms: counted[i].forms?.members ?? [])
                 }

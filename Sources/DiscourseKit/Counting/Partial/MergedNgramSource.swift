@@ -16,7 +16,8 @@ final class MergedNgramSource: NgramSource, @unchecked Sendable {
     private let maps: [[UInt32]]
     private let failure = Mutex<DiscourseError?>(nil)
 
-    /// - Parameter parts: the parts, in any order.
+    /// - Parameter parts: the parts, in any order; the first keeps the document listing and
+    ///   the grouping (`PartialCountsFile(path:keepListing:)`).
     /// - Throws: `DiscourseError` when the parts come from different runs (options, corpus,
     ///   versions), repeat a shard or leave one out.
     init(parts: [PartialCountsFile]) throws(DiscourseError) {
@@ -43,30 +44,33 @@ final class MergedNgramSource: NgramSource, @unchecked Sendable {
         var isStopword: [Bool] = []
         var maps: [[UInt32]] = []
         for part in ordered {
+            let vocabulary = try part.vocabulary()
             var map: [UInt32] = []
-            map.reserveCapacity(part.forms.count)
-            for (id, form) in part.forms.enumerated() {
+            map.reserveCapacity(vocabulary.forms.count)
+            for (id, form) in vocabulary.forms.enumerated() {
                 if let merged = ids[form] {
                     map.append(merged)
-                    if part.isStopword[id] { isStopword[Int(merged)] = true }
+                    if vocabulary.isStopword[id] { isStopword[Int(merged)] = true }
                 } else {
                     let merged = UInt32(forms.count)
                     ids[form] = merged
                     forms.append(form)
-                    isStopword.append(part.isStopword[id])
+                    isStopword.append(vocabulary.isStopword[id])
                     map.append(merged)
                 }
             }
             maps.append(map)
         }
         self.parts = ordered
+        self.header = first.header
         self.maps = maps
         vocabulary = VocabularyTable(forms: forms, isStopword: isStopword)
         options = first.header.ngramOptions
     }
 
-    /// The first header (all parts share what it says of the corpus and grouping).
-    var header: PartialCountsHeader { parts[0].header }
+    /// The header of the first part given, with the document listing and grouping that all
+    /// parts share.
+    let header: PartialCountsHeader
 
     var groupCount: Int { header.groups.count }
 

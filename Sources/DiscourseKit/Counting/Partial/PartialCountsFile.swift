@@ -5,17 +5,19 @@
 final class PartialCountsFile: Sendable {
     let path: String
     let header: PartialCountsHeader
-    /// The part's forms by id, and their stopword flags.
-    let forms: [String]
-    let isStopword: [Bool]
+    /// Where the vocabulary lies (read by `vocabulary()`, not kept: a merge of many parts
+    /// holds one part's forms at a time).
+    private let vocabularyRange: Range<Int>
     /// The SHA-256 of the whole file (as `sha256sum` prints it), for `run.json`.
     let sha256: String
     /// Where each group's block is.
     private let blocks: [(offset: Int, length: Int)]
 
+    /// - Parameter keepListing: keep the header's list of every document and the grouping
+    ///   (which all parts of a run share); a merge keeps them from one part only.
     /// - Throws: `DiscourseError` naming the file: unreadable, not a partial-count file, of
     ///   another version, truncated or damaged (checksum, structure).
-    init(path: String) throws(DiscourseError) {
+    init(path: String, keepListing: Bool = true) throws(DiscourseError) {
         self.path = path
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw DiscourseError("\(path): cannot read the file (\(String(cString: strerror(errno))))") }
@@ -25,7 +27,14 @@ final class PartialCountsFile: Sendable {
             throw DiscourseError("\(path): is not a file")
         }
         defer { close(descriptor) }
-        (header, forms, isStopword, blocks, sha256) = try Self.check(descriptor, size: Int(info.st_size), path: path)
+        var header: PartialCountsHeader
+        (header, vocabularyRange, blocks, sha256) = try Self.check(descriptor, size: Int(info.st_size), path: path)
+        if !keepListing {
+            header.documentIDs = []
+            header.groups = []
+            header.leftOut = []
+        }
+        self.header = header
     }
 
     /// Reads `count` bytes at `offset`, opening the file for the read.
@@ -59,8 +68,29 @@ final class PartialCountsFile: Sendable {
         return (tokens, sentences, try forms.u32s(count, "form ids"))
     }
 
+    /// The part's forms by id and their stopword flags.
+    func vocabulary() throws(DiscourseError) -> (forms: [String], isStopword: [Bool]) {
+        try Self.parseVocabulary(try read(at: vocabularyRange.lowerBound, count: vocabularyRange.count), at: vocabularyRange.lowerBound, path: path)
+    }
+
+    private static func parseVocabulary(_ bytes: [UInt8], at offset: Int, path: String) throws(DiscourseError) -> (forms: [String], isStopword: [Bool]) {
+        var vocabulary = LittleEndianReader(bytes, source: path, base: offset)
+        let formCount = try vocabulary.count("form count", width: 5)
+        var forms: [String] = []
+        forms.reserveCapacity(formCount)
+        for _ in 0..<formCount {
+            let length = Int(try vocabulary.u32("form length"))
+            forms.append(String(decoding: try vocabulary.raw(length, "form text"), as: UTF8.self))
+        }
+        let flags = try vocabulary.raw(formCount, "stopword flags").map { $0 != 0 }
+        guard vocabulary.remaining == 0 else {
+            throw DiscourseError("\(path): damaged partial-count file: \(vocabulary.remaining) unread bytes after its vocabulary")
+        }
+        return (forms, flags)
+    }
+
     private static func check(_ descriptor: Int32, size: Int, path: String) throws(DiscourseError)
-        -> (PartialCountsHeader, [String], [Bool], [(offset: Int, length: Int)], String) {
+        -> (PartialCountsHeader, Range<Int>, [(offset: Int, length: Int)], String) {
         let magic = PartialCountsFormat.magic
         let notPart = DiscourseError("\(path): not a partial-count file (made by 'discourse count'); it does not start with \(String(decoding: magic, as: UTF8.self))")
         guard size >= magic.count + 16 + PartialCountsFormat.trailerSize else { throw notPart }
@@ -119,17 +149,9 @@ final class PartialCountsFile: Sendable {
         }
         let vocabularyStart = headerStart + headerLength
         let vocabularyEnd = blocks.first?.offset ?? indexOffset
-        var vocabulary = LittleEndianReader(try read(descriptor, at: vocabularyStart, count: vocabularyEnd - vocabularyStart, path: path),
-                                            source: path, base: vocabularyStart)
-        let formCount = try vocabulary.count("form count", width: 5)
-        var forms: [String] = []
-        forms.reserveCapacity(formCount)
-        for _ in 0..<formCount {
-            let length = Int(try vocabulary.u32("form length"))
-            forms.append(String(decoding: try vocabulary.raw(length, "form text"), as: UTF8.self))
-        }
-        let flags = try vocabulary.raw(formCount, "stopword flags").map { $0 != 0 }
-        return (header, forms, flags, blocks, whole.hexDigest())
+        let vocabulary = vocabularyStart..<vocabularyEnd
+        _ = try parseVocabulary(try read(descriptor, at: vocabulary.lowerBound, count: vocabulary.count, path: path), at: vocabulary.lowerBound, path: path)
+        return (header, vocabulary, blocks, whole.hexDigest())
     }
 
     private static func read(_ descriptor: Int32, at offset: Int, count: Int, path: String) throws(DiscourseError) -> [UInt8] {
