@@ -16,6 +16,12 @@
 //   7. the built-in term list: the token pipeline on the government work reports with and
 //      without `--terms zh-politics`, and `terms suggest` on both corpora
 //      (`discourse-bench --terms` runs only this part).
+//
+//   swift run -c release discourse-bench --scale CORPUS ...
+//
+// for the generated corpora of Corpora/bench/generate.py (0.1, 1, 10 GB): one thread against
+// one thread, bare ICU word and sentence breaking and the token pipeline (segment + intern),
+// then every command's wall time and peak memory, once each (`scaleBench` below).
 // Figures go to standard output as a Markdown table for docs/performance.md.
 import DiscourseKit
 import Foundation
@@ -45,6 +51,69 @@ func bareWordBreak(_ texts: [[UInt16]], locale: String) throws -> Int {
         segments += ends.count
     }
     return segments
+}
+
+/// Segments every text with one ICU sentence break iterator on this thread.
+func bareSentenceBreak(_ texts: [[UInt16]], locale: String) throws -> Int {
+    let iterator = try BreakIterator(.sentence, locale: locale)
+    var ends: [Int32] = []
+    var statuses: [Int32] = []
+    var segments = 0
+    for text in texts where !text.isEmpty {
+        try text.withUnsafeBufferPointer { try iterator.segment($0, ends: &ends, statuses: &statuses) }
+        segments += ends.count
+    }
+    return segments
+}
+
+/// The size series of the scale issue, for each generated corpus: bare ICU and the token
+/// pipeline on one thread each (texts decoded and NFC-normalized in memory first, so that
+/// only segmenting is timed), then every command as a separate process, once.
+func scaleBench(_ paths: [String]) throws {
+    func f(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
+    print("discourse-bench --scale: ICU \(ICUVersion.icu), \(ProcessInfo.processInfo.activeProcessorCount) cores\n")
+    print("| corpus | MB | tokens | bare ICU word break | bare ICU sentence break | both, one after the other | segment + intern | vs bare word break | vs word + sentence |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    var commandLines: [String] = []
+    for path in paths {
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        var corpus = try CorpusLoader().load(path)
+        try corpus.readAll()
+        let megabytes = Double(corpus.byteCount) / 1e6
+        let nfc = try Normalizer(.nfc)
+        let texts = corpus.documents.map { document -> [UInt16] in
+            guard case .decoded(let text) = document.content else { return [] }
+            return text.withUnsafeBufferPointer { nfc.normalize($0) }
+        }
+        let language = corpus.documents.first?.language ?? ""
+        let runs = megabytes > 300 ? 1 : 3
+        let (word, _) = try best(of: runs) { try bareWordBreak(texts, locale: language) }
+        let (sentence, _) = try best(of: runs) { try bareSentenceBreak(texts, locale: language) }
+        var configuration = TokenizerConfiguration()
+        configuration.keepOffsets = false
+        let read = corpus
+        let (pipeline, tokens) = try ParallelMap.withWorkers(1) {
+            try best(of: runs) { () throws -> Int in
+                var copy = read
+                return try TokenPipeline.run(&copy, configuration: configuration).tokenCount
+            }
+        }
+        print("| \(name) | \(f(megabytes)) | \(tokens) | \(f(megabytes / word)) MB/s | \(f(megabytes / sentence)) MB/s | \(f(megabytes / (word + sentence))) MB/s | \(f(megabytes / pipeline)) MB/s | \(f(100 * word / pipeline, 0))% | \(f(100 * (word + sentence) / pipeline, 0))% |")
+        corpus = Corpus(documents: [], fields: [])
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("discourse-bench-scale-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let node = language.hasPrefix("zh") ? "安全" : "freedom"
+        for command in [["ngrams", "--n", "1", "--by", "year"], ["ngrams", "--n", "1-3", "--by", "year"],
+                        ["ngrams", "--n", "1-3", "--by", "year", "--memory", "1G"],
+                        ["cooccur", "--window", "5", "--min-cooc", "3"], ["collocates", "--node", node, "--by", "year"],
+                        ["keyness", "--by", "year", "--each"], ["trends", "--by", "year", "--min-count", "20"]] {
+            let run = try runCLI([command[0], path] + command.dropFirst() + ["--out", out, "--quiet"])
+            commandLines.append("| \(name) | `\(command.joined(separator: " "))` | \(f(run.seconds, 2)) s | \(f(run.peakMB)) MB | \(f(run.peakMB / megabytes, 2))× |")
+        }
+    }
+    print("\n| corpus | command | wall | peak memory | memory / corpus |")
+    print("|---|---|---|---|---|")
+    for line in commandLines { print(line) }
 }
 
 /// Runs the CLI with `--stats` and returns wall seconds and the peak resident memory it
@@ -88,6 +157,11 @@ var cooccurrenceLines: [String] = []
 
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 var corpora = Array(CommandLine.arguments.dropFirst())
+// `discourse-bench --scale CORPUS ...`: the size series (defined below).
+if corpora.first == "--scale" {
+    try scaleBench(Array(corpora.dropFirst()))
+    exit(0)
+}
 // `discourse-bench --terms`: only the term list's cost and `terms suggest` (defined below).
 let onlyTerms = corpora == ["--terms"]
 if corpora.isEmpty {

@@ -68,13 +68,28 @@ public enum BatchedNgrams {
         return batches
     }
 
+    /// How many groups the merge may sum and write at once within the budget (at most one per
+    /// core, at least one): a group's merged tables and its rendered rows cost about 1.5 times
+    /// the tables planned for counting it.
+    static func mergeWorkers(_ corpus: Corpus, grouping: Grouping, budget: MemoryBudget, sizes: ClosedRange<Int>) -> Int {
+        let largest = largestGroup(corpus, grouping: grouping)?.bytes ?? 0
+        let perGroup = 1.5 * tableBytesPerTextByte(sizes) * Double(largest)
+        guard perGroup > 0 else { return ParallelMap.workers }
+        return max(1, min(ParallelMap.workers, Int(Double(budget.bytes) * plannedShare / perGroup)))
+    }
+
     /// The group whose merged tables alone would exceed the budget, if any: counting in
     /// batches bounds the tokens held, but each group's tables are summed whole.
     public static func oversizedGroup(_ corpus: Corpus, grouping: Grouping, budget: MemoryBudget, sizes: ClosedRange<Int>) -> (label: String, bytes: Int)? {
-        let largest = grouping.groups.map { group in (group.label, group.documents.reduce(0) { $0 + corpus.documents[$1].estimatedByteCount }) }
+        guard let largest = largestGroup(corpus, grouping: grouping) else { return nil }
+        let needed = 1.5 * tableBytesPerTextByte(sizes) * Double(largest.bytes)
+        guard needed > Double(budget.bytes) * plannedShare else { return nil }
+        return (largest.label, Int(needed))
+    }
+
+    private static func largestGroup(_ corpus: Corpus, grouping: Grouping) -> (label: String, bytes: Int)? {
+        grouping.groups.map { group in (group.label, group.documents.reduce(0) { $0 + corpus.documents[$1].estimatedByteCount }) }
             .max { $0.1 < $1.1 }
-        guard let largest, tableBytesPerTextByte(sizes) * Double(largest.1) > Double(budget.bytes) * plannedShare else { return nil }
-        return (largest.0, Int(tableBytesPerTextByte(sizes) * Double(largest.1)))
     }
 
     /// Counts `prepared`'s corpus in `batches` into partial-count files in a folder of its own
@@ -82,7 +97,7 @@ public enum BatchedNgrams {
     ///
     /// - Throws: `DiscourseError` from reading, counting or writing, or when `tmp` cannot be
     ///   written; the temporary folder is removed either way.
-    public static func write(_ prepared: ShardCount.Prepared, batches: [Range<Int>], tmp: String, to writer: OutputWriter,
+    public static func write(_ prepared: ShardCount.Prepared, batches: [Range<Int>], budget: MemoryBudget, tmp: String, to writer: OutputWriter,
                              outputOptions: [(String, JSONValue)], observer: any RunObserver) throws(DiscourseError) -> MergedOutput.Summary {
         var template = Array((tmp.hasSuffix("/") ? tmp : tmp + "/").utf8CString.dropLast()) + Array("discourse-batches-XXXXXX".utf8CString)
         guard FileSystem.isFolder(tmp) == true, let folder = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
@@ -101,7 +116,11 @@ public enum BatchedNgrams {
             _ = try prepared.count(batch, number: b + 1, of: batches.count, to: part, observer: observer)
             parts.append(part)
         }
-        return try MergedOutput.write(parts: parts, to: writer, outputOptions: outputOptions, command: "ngrams", observer: observer)
+        // Fewer groups at once when one per core would not fit.
+        let workers = mergeWorkers(prepared.corpus, grouping: prepared.grouping, budget: budget, sizes: prepared.options.sizes)
+        return try ParallelMap.withWorkers(workers) { () throws(DiscourseError) -> MergedOutput.Summary in
+            try MergedOutput.write(parts: parts, to: writer, outputOptions: outputOptions, command: "ngrams", observer: observer)
+        }
     }
 }
 

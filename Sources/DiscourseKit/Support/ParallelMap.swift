@@ -1,9 +1,24 @@
 import Dispatch
+import Synchronization
 
 /// Runs independent work items on all cores and returns their results in index order.
 public enum ParallelMap {
-    /// Worker threads: the number of active cores.
-    static var workers: Int { max(1, ProcessInfoCores.count) }
+    /// Worker threads: the cores the process may use (`ProcessInfoCores`), or the number a
+    /// benchmark set with `withWorkers`.
+    static var workers: Int {
+        let override = workerOverride.load(ordering: .relaxed)
+        return max(1, override > 0 ? override : ProcessInfoCores.count)
+    }
+
+    private static let workerOverride = Atomic<Int>(0)
+
+    /// Runs `body` with `count` worker threads for the token pipeline and the counting, to
+    /// compare one thread with one thread (discourse-bench).
+    public static func withWorkers<T, E: Error>(_ count: Int, _ body: () throws(E) -> T) throws(E) -> T {
+        workerOverride.store(count, ordering: .relaxed)
+        defer { workerOverride.store(0, ordering: .relaxed) }
+        return try body()
+    }
 
     /// Calls `body(i)` for every i in 0..<count, in parallel, and returns the results in order.
     public static func run<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
@@ -26,11 +41,19 @@ public enum ParallelMap {
 }
 
 
+/// The cores a run uses: `DISCOURSE_THREADS` when set, else a Slurm task's
+/// `SLURM_CPUS_PER_TASK` (a cluster node may have more cores than the job was given), else
+/// the active cores.
 enum ProcessInfoCores {
-    static let count = ProcessInfo.processInfo.activeProcessorCount
+    static let count: Int = {
+        let environment = ProcessInfo.processInfo.environment
+        for name in ["DISCOURSE_THREADS", "SLURM_CPUS_PER_TASK"] {
+            if let value = environment[name].flatMap({ Int($0) }), value > 0 { return value }
+        }
+        return ProcessInfo.processInfo.activeProcessorCount
+    }()
 }
 
-import Synchronization
 
 extension ParallelMap {
     /// Processes items 0..<count on one thread per core, each thread with its own state

@@ -63,7 +63,7 @@ struct Ngrams: ParsableCommand {
             }
             let writer = try output.writer(mainFile: "ngrams.csv")
             try writer.reserve(CommandOutput.plannedFiles(.ngrams(options), by: grouping.by, workbook: writer.workbook))
-            let merged = try BatchedNgrams.write(prepared, batches: batches, tmp: resources.temporaryFolder, to: writer,
+            let merged = try BatchedNgrams.write(prepared, batches: batches, budget: budget, tmp: resources.temporaryFolder, to: writer,
                                                   outputOptions: output.manifest + resources.manifest, observer: observer)
             observer.finish(bytes: merged.bytes, tokens: merged.tokens)
             done = true
