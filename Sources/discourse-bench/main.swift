@@ -40,22 +40,10 @@ func best<T>(of runs: Int, _ body: () throws -> T) rethrows -> (seconds: Double,
     return result!
 }
 
-/// Segments every text with one ICU word break iterator on this thread and counts segments.
-func bareWordBreak(_ texts: [[UInt16]], locale: String) throws -> Int {
-    let iterator = try BreakIterator(.word, locale: locale)
-    var ends: [Int32] = []
-    var statuses: [Int32] = []
-    var segments = 0
-    for text in texts where !text.isEmpty {
-        try text.withUnsafeBufferPointer { try iterator.segment($0, ends: &ends, statuses: &statuses) }
-        segments += ends.count
-    }
-    return segments
-}
-
-/// Segments every text with one ICU sentence break iterator on this thread.
-func bareSentenceBreak(_ texts: [[UInt16]], locale: String) throws -> Int {
-    let iterator = try BreakIterator(.sentence, locale: locale)
+/// Segments every text with one ICU break iterator (word by default) on this thread and
+/// counts segments.
+func bareBreak(_ texts: [[UInt16]], locale: String, _ kind: BreakIterator.Unit = .word) throws -> Int {
+    let iterator = try BreakIterator(kind, locale: locale)
     var ends: [Int32] = []
     var statuses: [Int32] = []
     var segments = 0
@@ -87,8 +75,8 @@ func scaleBench(_ paths: [String]) throws {
         }
         let language = corpus.documents.first?.language ?? ""
         let runs = megabytes > 300 ? 1 : 3
-        let (word, _) = try best(of: runs) { try bareWordBreak(texts, locale: language) }
-        let (sentence, _) = try best(of: runs) { try bareSentenceBreak(texts, locale: language) }
+        let (word, _) = try best(of: runs) { try bareBreak(texts, locale: language) }
+        let (sentence, _) = try best(of: runs) { try bareBreak(texts, locale: language, .sentence) }
         var configuration = TokenizerConfiguration()
         configuration.keepOffsets = false
         let read = corpus
@@ -191,7 +179,7 @@ for path in onlyTerms ? [] : corpora {
         return text.withUnsafeBufferPointer { nfc.normalize($0) }
     }
     let language = corpus.documents.first?.language ?? ""
-    let (icuSeconds, _) = try best(of: 3) { try bareWordBreak(texts, locale: language) }
+    let (icuSeconds, _) = try best(of: 3) { try bareBreak(texts, locale: language) }
     var configuration = TokenizerConfiguration()
     configuration.keepOffsets = false
     // The pipeline on texts already in memory (segment + intern), then reading included.

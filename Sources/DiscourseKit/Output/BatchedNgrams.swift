@@ -20,9 +20,12 @@ public enum BatchedNgrams {
         tokensPerByte * Double(sizes.reduce(0) { $0 + 16 + 4 * $1 })
     }
 
-    /// The share of the budget the planned figures may take (the rest: the vocabulary, ICU,
-    /// buffers being written, the allocator's slack).
-    static let plannedShare = 0.6
+    /// What the planned figures may take of a budget: 60% of what is left after the ~100 MB
+    /// a run holds whatever the corpus (the program, ICU's data, the vocabulary); the rest is
+    /// for buffers being written and the allocator's slack.
+    static func planned(_ budget: MemoryBudget) -> Double {
+        0.6 * Double(max(16 << 20, budget.bytes - (100 << 20)))
+    }
 
     /// The memory planned for holding the documents `bytes` (in total) and counting their
     /// groups, `groupBytes` of text each: with a group per core, one group per core is counted
@@ -42,7 +45,7 @@ public enum BatchedNgrams {
         var groupOf = [Int](repeating: -1, count: corpus.documents.count)
         for (g, group) in grouping.groups.enumerated() { for d in group.documents { groupOf[d] = g } }
         let documentBytes = corpus.documents.map(\.estimatedByteCount)
-        let limit = Double(budget.bytes) * plannedShare
+        let limit = planned(budget)
         var whole: [Int: Int] = [:]
         for (d, bytes) in documentBytes.enumerated() where groupOf[d] >= 0 { whole[groupOf[d], default: 0] += bytes }
         if cost(bytes: documentBytes.reduce(0, +), groupBytes: whole.values, sizes: sizes) <= limit {
@@ -75,7 +78,7 @@ public enum BatchedNgrams {
         let largest = largestGroup(corpus, grouping: grouping)?.bytes ?? 0
         let perGroup = 1.5 * tableBytesPerTextByte(sizes) * Double(largest)
         guard perGroup > 0 else { return ParallelMap.workers }
-        return max(1, min(ParallelMap.workers, Int(Double(budget.bytes) * plannedShare / perGroup)))
+        return max(1, min(ParallelMap.workers, Int(planned(budget) / perGroup)))
     }
 
     /// The group whose merged tables alone would exceed the budget, if any: counting in
@@ -83,7 +86,7 @@ public enum BatchedNgrams {
     public static func oversizedGroup(_ corpus: Corpus, grouping: Grouping, budget: MemoryBudget, sizes: ClosedRange<Int>) -> (label: String, bytes: Int)? {
         guard let largest = largestGroup(corpus, grouping: grouping) else { return nil }
         let needed = 1.5 * tableBytesPerTextByte(sizes) * Double(largest.bytes)
-        guard needed > Double(budget.bytes) * plannedShare else { return nil }
+        guard needed > planned(budget) else { return nil }
         return (largest.label, Int(needed))
     }
 

@@ -17,23 +17,10 @@ struct Count: ParsableCommand {
               discourse merge parts/*.dcounts --out out/ngrams
             """)
 
-    enum MinCount: MinCountMeaning {
-        static let defaultValue = 1
-        static let help = "Keep rows with at least this count in their group (applied by the merge, to the summed counts)."
-    }
-
     @OptionGroup(title: "Corpus") var corpus: CorpusFlags
     @Option(help: ArgumentHelp("Which shard to count: I/N, the I-th (from 1) of N.", valueName: "i/n"))
     var shard: String
-    @OptionGroup(title: "N-grams") var size: SizeFlag
-    @OptionGroup(title: "N-grams") var grouping: OptionalGroupingFlag
-    @OptionGroup(title: "N-grams") var minCount: MinCountFlag<MinCount>
-
-    @Flag(help: "Let n-grams run across sentence ends.")
-    var crossSentences = false
-
-    @Flag(name: .customLong("tf-idf"), help: "Add tf, idf and tf_idf columns (computed by the merge).")
-    var tfIdf = false
+    @OptionGroup(title: "N-grams (--min-count and --tf-idf take effect in the merge)") var ngrams: NgramFlags
 
     @OptionGroup(title: "Tokens") var tokens: TokenFlags
 
@@ -53,16 +40,12 @@ struct Count: ParsableCommand {
     }
 
     mutating func run() throws {
-        var options = NgramOptions()
-        options.sizes = size.n.range
-        options.minCount = minCount.minCount
-        options.crossSentences = crossSentences
-        options.tfIdf = tfIdf
+        let options = ngrams.options
         let shard = Shard(self.shard)!
         try reportingErrors {
             let observer = TerminalObserver(stats: stats, quiet: quiet)
             InterruptCleanup.install()
-            let summary = try ShardCount.run(corpus: corpus.options, tokens: tokens.options, by: grouping.by, options: options,
+            let summary = try ShardCount.run(corpus: corpus.options, tokens: tokens.options, by: ngrams.by, options: options,
                                              shard: shard, to: out, observer: observer)
             observer.finish(bytes: summary.bytes, tokens: summary.tokens)
             if !quiet {

@@ -11,35 +11,17 @@ struct Ngrams: ParsableCommand {
             order; without it, the whole corpus is one group labelled 'all'.
             """)
 
-    enum MinCount: MinCountMeaning {
-        static let defaultValue = 1
-        static let help = "Keep rows with at least this count in their group."
-    }
-
     @OptionGroup(title: "Corpus") var corpus: CorpusFlags
-    @OptionGroup(title: "N-grams") var size: SizeFlag
-    @OptionGroup(title: "N-grams") var grouping: OptionalGroupingFlag
-    @OptionGroup(title: "N-grams") var minCount: MinCountFlag<MinCount>
-
-    @Flag(help: "Let n-grams run across sentence ends.")
-    var crossSentences = false
-
-    @Flag(name: .customLong("tf-idf"), help: "Add tf, idf and tf_idf columns with each group as a document, as tidytext's bind_tf_idf on the rows of each n.")
-    var tfIdf = false
-
+    @OptionGroup(title: "N-grams") var ngrams: NgramFlags
     @OptionGroup(title: "Tokens") var tokens: TokenFlags
     @OptionGroup(title: "Output") var output: OutputFlags
     @OptionGroup(title: "Resources") var resources: ResourceFlags
 
     mutating func run() throws {
-        var options = NgramOptions()
-        options.sizes = size.n.range
-        options.minCount = minCount.minCount
-        options.crossSentences = crossSentences
-        options.tfIdf = tfIdf
+        let options = ngrams.options
         if try runInBatches(options) { return }
         try runAnalysis("ngrams", mainFile: "ngrams.csv", corpus: corpus, tokens: tokens, output: output,
-                        by: grouping.by, analysis: .ngrams(options), extraOptions: resources.manifest)
+                        by: ngrams.by, analysis: .ngrams(options), extraOptions: resources.manifest)
     }
 
     /// Counts in batches of documents through temporary files when the corpus would not fit
@@ -49,7 +31,7 @@ struct Ngrams: ParsableCommand {
         try reportingErrors {
             let observer = TerminalObserver(stats: output.stats, quiet: output.quiet)
             observer.stage("load metadata")
-            let prepared = try ShardCount.Prepared(corpus: corpus.options, tokens: tokens.options, by: grouping.by,
+            let prepared = try ShardCount.Prepared(corpus: corpus.options, tokens: tokens.options, by: ngrams.by,
                                                    options: options, observer: SilentObserver())
             let budget = resources.budget
             let batches = BatchedNgrams.batches(prepared.corpus, grouping: prepared.grouping, budget: budget, sizes: options.sizes)
@@ -62,7 +44,7 @@ struct Ngrams: ParsableCommand {
                 FileSystem.printError("discourse ngrams: the corpus does not fit --memory \(budget.description): counting it in \(batches.count) batches through \(resources.temporaryFolder)")
             }
             let writer = try output.writer(mainFile: "ngrams.csv")
-            try writer.reserve(CommandOutput.plannedFiles(.ngrams(options), by: grouping.by, workbook: writer.workbook))
+            try writer.reserve(CommandOutput.plannedFiles(.ngrams(options), by: ngrams.by, workbook: writer.workbook))
             let merged = try BatchedNgrams.write(prepared, batches: batches, budget: budget, tmp: resources.temporaryFolder, to: writer,
                                                   outputOptions: output.manifest + resources.manifest, observer: observer)
             observer.finish(bytes: merged.bytes, tokens: merged.tokens)
