@@ -85,12 +85,12 @@ struct TermMatcher {
     /// each sentence, left to right, the longest match wins. Emits every pending token whose
     /// fate is decided; one that could still start a match with tokens yet to come waits,
     /// unless `final`.
-    mutating func join(_ text: UnsafeBufferPointer<UInt16>, _ pending: inout PendingTokens, final: Bool, emit: (RawToken) -> Void) {
+    mutating func join(_ text: UnsafeBufferPointer<UInt16>, _ pending: inout PendingTokens, final: Bool, into stream: inout TokenStream) {
         while pending.count > 0 {
             let first = pending[0]
             let root = rootNode(first.form)
             if root == TermTrie.dead {
-                emit(first)
+                stream.append(first)
                 pending.drop(1)
                 continue
             }
@@ -99,11 +99,11 @@ struct TermMatcher {
             if !byForms { match = matchByText(text, pending, final: final) }
             if match.last == Match.undecided { return }
             if match.last == Match.none {
-                emit(first)
+                stream.append(first)
                 pending.drop(1)
             } else {
-                emit(RawToken(form: termID(match.node), sentence: first.sentence, start: first.start,
-                              end: pending[match.last].end, kind: .term))
+                stream.append(RawToken(form: termID(match.node), sentence: first.sentence, start: first.start,
+                                       end: pending[match.last].end, kind: .term))
                 pending.drop(match.last + 1)
             }
         }

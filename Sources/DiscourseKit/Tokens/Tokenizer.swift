@@ -16,15 +16,21 @@ final class Tokenizer {
     private var transliterator: Transliterator?
     private var wordIterators: [String: BreakIterator] = [:]
     private var sentenceIterators: [String: BreakIterator] = [:]
-    private var cache = SurfaceCache()
     /// Joins multi-word terms; nil without `--terms`. Taken out of the tokenizer while a
     /// document is tokenized, so that it is a local value there.
     private var matcher: TermMatcher?
-    // Scratch buffers reused across documents.
-    private var wordEnds: [Int32] = []
-    private var wordStatuses: [Int32] = []
-    private var sentenceEnds: [Int32] = []
-    private var scratch: [UInt16] = []
+    /// What the tokenizer keeps from one document to the next: the surface cache and scratch
+    /// buffers. Moved into a local while a document is tokenized, so that the per-token loop
+    /// works on local values (a class's stored properties cost a dynamic exclusivity check at
+    /// every access).
+    private struct Work {
+        var cache = SurfaceCache()
+        var wordEnds: [Int32] = []
+        var wordStatuses: [Int32] = []
+        var sentenceEnds: [Int32] = []
+        var scratch: [UInt16] = []
+    }
+    private var work = Work()
 
     init(configuration: TokenizerConfiguration, vocabulary: Vocabulary, terms: TermList) throws(DiscourseError) {
         self.configuration = configuration
@@ -96,87 +102,65 @@ final class Tokenizer {
         // Offsets and kinds are kept only when asked for; terms are joined as tokens stream
         // past, and sentence limits found on the way, so that memory stays a small multiple of
         // the text however long the document and its sentences.
-        var forms: [UInt32] = []
-        var starts: [Int32] = []
-        var ends: [Int32] = []
-        var kinds: [TokenKind] = []
-        var limits: [Int32] = []
-        var lastSentence: Int32 = -1
-        let estimate = text.count / 5 + 16
-        forms.reserveCapacity(estimate)
-        if configuration.keepOffsets {
-            starts.reserveCapacity(estimate)
-            ends.reserveCapacity(estimate)
-            kinds.reserveCapacity(estimate)
-        }
-        func emit(_ token: RawToken) {
-            // Only sentences holding a token count: record where each such sentence ends.
-            if token.sentence != lastSentence {
-                if lastSentence >= 0 { limits.append(Int32(forms.count)) }
-                lastSentence = token.sentence
-            }
-            forms.append(token.form)
-            if configuration.keepOffsets {
-                starts.append(token.start)
-                ends.append(token.end)
-                kinds.append(token.kind)
-            }
-        }
+        var stream = TokenStream(keepOffsets: configuration.keepOffsets, estimate: text.count / 5 + 16)
         var pending = PendingTokens()
         var matcher = self.matcher
         self.matcher = nil
         defer { self.matcher = matcher }
+        var work = Work(cache: SurfaceCache(capacity: 0))
+        swap(&work, &self.work)
+        defer { swap(&work, &self.work) }
         do {
             try text.withUnsafeBufferPointer { buffer throws(ICUFailure) in
                 var unused: [Int32] = []
-                try sentencesIterator.segment(buffer, ends: &sentenceEnds, statuses: &unused)
+                try sentencesIterator.segment(buffer, ends: &work.sentenceEnds, statuses: &unused)
                 try words.start(buffer)
                 let base = buffer.baseAddress!
                 var start: Int32 = 0
                 var sentence = 0
                 while true {
-                    let segments = words.next(ends: &wordEnds, statuses: &wordStatuses, capacity: 1 << 14)
+                    let segments = words.next(ends: &work.wordEnds, statuses: &work.wordStatuses, capacity: 1 << 14)
                     if segments == 0 { break }
                     for i in 0..<segments {
-                        let end = wordEnds[i]
+                        let end = work.wordEnds[i]
                         defer { start = end }
-                        guard let kind = TokenKind(ruleStatus: wordStatuses[i]) else { continue }
+                        guard let kind = TokenKind(ruleStatus: work.wordStatuses[i]) else { continue }
                         if kind == .number && configuration.dropNumbers { continue }
-                        while sentence < sentenceEnds.count - 1 && sentenceEnds[sentence] <= start { sentence += 1 }
+                        while sentence < work.sentenceEnds.count - 1 && work.sentenceEnds[sentence] <= start { sentence += 1 }
                         let count = Int(end - start)
                         let pointer = base + Int(start)
-                        let hash = SurfaceCache.hash(pointer, count)
+                        let key = SurfaceCache.Key(pointer, count)
                         let id: UInt32
-                        if let cached = cache.value(for: pointer, count: count, hash: hash) {
+                        if let cached = work.cache.value(for: pointer, count: count, key: key) {
                             id = cached
                         } else {
-                            scratch.removeAll(keepingCapacity: true)
-                            formNormalizer.normalize(UnsafeBufferPointer(start: pointer, count: count), appendingTo: &scratch)
-                            id = scratch.isEmpty ? UInt32.max : vocabulary.intern(String(decoding: scratch, as: UTF16.self))
-                            cache.insert(pointer, count: count, hash: hash, value: id)
+                            work.scratch.removeAll(keepingCapacity: true)
+                            formNormalizer.normalize(UnsafeBufferPointer(start: pointer, count: count), appendingTo: &work.scratch)
+                            id = work.scratch.isEmpty ? UInt32.max : vocabulary.intern(String(decoding: work.scratch, as: UTF16.self))
+                            work.cache.insert(pointer, count: count, key: key, value: id)
                         }
                         if id == UInt32.max { continue }  // a form that normalizes to nothing
                         let token = RawToken(form: id, sentence: Int32(sentence), start: start, end: end, kind: kind)
                         if matcher != nil && (pending.count > 0 || matcher!.mayStartTerm(id)) {
                             // In batches, so that a candidate run is mostly decided in one look.
                             pending.append(token)
-                            if pending.count >= 256 { matcher!.join(buffer, &pending, final: false, emit: emit) }
+                            if pending.count >= 256 { matcher!.join(buffer, &pending, final: false, into: &stream) }
                         } else {
-                            emit(token)
+                            stream.append(token)
                         }
                     }
                 }
-                matcher?.join(buffer, &pending, final: true, emit: emit)
+                matcher?.join(buffer, &pending, final: true, into: &stream)
             }
         } catch { throw DiscourseError("\(name): \(error)") }
-        if !forms.isEmpty { limits.append(Int32(forms.count)) }
-        result.forms = forms.exactSize()
-        result.sentenceEnds = limits.exactSize()
+        stream.finish()
+        result.forms = stream.forms.exactSize()
+        result.sentenceEnds = stream.limits.exactSize()
         if configuration.keepOffsets {
             result.text = text
-            result.starts = starts.exactSize()
-            result.ends = ends.exactSize()
-            result.kinds = kinds.exactSize()
+            result.starts = stream.starts.exactSize()
+            result.ends = stream.ends.exactSize()
+            result.kinds = stream.kinds.exactSize()
         }
         return result
     }
