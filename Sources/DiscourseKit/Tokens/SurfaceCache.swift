@@ -16,13 +16,11 @@ struct SurfaceCache {
         @inline(__always)
         init(_ text: UnsafePointer<UInt16>, _ count: Int) {
             var h: UInt32 = 2166136261  // FNV-1a
+            for i in 0..<count { h = (h ^ UInt32(text[i])) &* 16777619 }
             var a: UInt64 = 0
             var b: UInt64 = 0
-            for i in 0..<count {
-                let unit = text[i]
-                h = (h ^ UInt32(unit)) &* 16777619
-                if i < 4 { a |= UInt64(unit) << UInt64(16 * i) } else if i < 8 { b |= UInt64(unit) << UInt64(16 * (i - 4)) }
-            }
+            for i in 0..<min(count, 4) { a |= UInt64(text[i]) &<< UInt64(16 * i) }
+            if count > 4 { for i in 4..<min(count, 8) { b |= UInt64(text[i]) &<< UInt64(16 * (i - 4)) } }
             hash = h
             head = (a, b)
         }
