@@ -25,8 +25,12 @@ public struct NgramResult: Sendable {
     public var vocabulary: VocabularyTable { source.vocabulary }
 
     /// Group g's tables with their rows in SPEC §8 order (descending count, then text).
+    ///
+    /// The writer renders one group per core at a time; with at least that many groups each
+    /// is counted whole on its core (splitting it as well would run the cores twice over and
+    /// hold its tables twice while the parts merge).
     public func group(_ g: Int) -> NgramGroupRows {
-        let counts = source.count(groups: g..<g + 1)[0]
+        let counts = source.count(groups: g..<g + 1, splitting: groupCount < ParallelMap.workers)[0]
         let order = source.order
         return NgramGroupRows(counts: counts, rows: counts.tables.map { order.rows($0) })
     }

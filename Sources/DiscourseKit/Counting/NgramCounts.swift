@@ -51,9 +51,6 @@ public struct NgramCounter: Sendable {
     /// Counts every group.
     public func countAll() -> [GroupNgramCounts] { count(groups: grouping.groups.indices) }
 
-    /// Counts the groups in `range`, splitting groups over the cores when there are few.
-    public func count(groups range: Range<Int>) -> [GroupNgramCounts] { count(groups: range, splitting: true) }
-
     /// Counts n-grams of every length in `options.sizes` for the groups in `range`, in
     /// parallel.
     ///

@@ -5,13 +5,16 @@ protocol NgramSource: Sendable {
     var vocabulary: VocabularyTable { get }
     var options: NgramOptions { get }
     var groupCount: Int { get }
-    /// The tables of the groups in `range`, in order.
-    func count(groups range: Range<Int>) -> [GroupNgramCounts]
+    /// The tables of the groups in `range`, in order; `splitting` lets a counter split a
+    /// group over the cores.
+    func count(groups range: Range<Int>, splitting: Bool) -> [GroupNgramCounts]
     /// Each group's size figures (`groups.csv`).
     func summaries() -> [GroupSummary]
 }
 
 extension NgramSource {
+    func count(groups range: Range<Int>) -> [GroupNgramCounts] { count(groups: range, splitting: true) }
+
     var order: NgramRowOrder { NgramRowOrder(vocabulary: vocabulary, minCount: options.minCount) }
 }
 

@@ -78,7 +78,8 @@ final class MergedNgramSource: NgramSource, @unchecked Sendable {
     /// checks this before it puts its output in place.
     var readFailure: DiscourseError? { failure.withLock { $0 } }
 
-    func count(groups range: Range<Int>) -> [GroupNgramCounts] {
+    /// Sums the groups in `range` (a group is never split: its blocks are summed on one core).
+    func count(groups range: Range<Int>, splitting: Bool) -> [GroupNgramCounts] {
         range.map { g in
             var tables = options.sizes.map { NgramTable(n: $0) }
             var seen = Bitset(count: vocabulary.count)
