@@ -41,6 +41,15 @@ func best<T>(of runs: Int, _ body: () throws -> T) rethrows -> (seconds: Double,
     return result!
 }
 
+/// The NFC texts of a corpus that has been read, as the bare iterators get them.
+func nfcTexts(_ corpus: Corpus) throws -> [[UInt16]] {
+    let nfc = try Normalizer(.nfc)
+    return corpus.documents.map { document -> [UInt16] in
+        guard case .decoded(let text) = document.content else { return [] }
+        return text.withUnsafeBufferPointer { nfc.normalize($0) }
+    }
+}
+
 /// Segments every text with one ICU break iterator (word by default) on this thread and
 /// counts segments.
 func bareBreak(_ texts: [[UInt16]], locale: String, _ kind: BreakIterator.Unit = .word) throws -> Int {
@@ -70,11 +79,7 @@ func scaleBench(_ paths: [String]) throws {
         var corpus = unread
         try corpus.readAll()
         let megabytes = Double(corpus.byteCount) / 1e6
-        let nfc = try Normalizer(.nfc)
-        let texts = corpus.documents.map { document -> [UInt16] in
-            guard case .decoded(let text) = document.content else { return [] }
-            return text.withUnsafeBufferPointer { nfc.normalize($0) }
-        }
+        let texts = try nfcTexts(corpus)
         let language = corpus.documents.first?.language ?? ""
         let runs = megabytes > 300 ? 1 : 3
         let (word, _) = try best(of: runs) { try bareBreak(texts, locale: language) }
@@ -181,11 +186,7 @@ for path in onlyTerms ? [] : corpora {
         return copy
     }
     let megabytes = Double(read.byteCount) / 1e6
-    let nfc = try Normalizer(.nfc)
-    let texts = read.documents.map { document -> [UInt16] in
-        guard case .decoded(let text) = document.content else { return [] }
-        return text.withUnsafeBufferPointer { nfc.normalize($0) }
-    }
+    let texts = try nfcTexts(read)
     let language = corpus.documents.first?.language ?? ""
     let (icuSeconds, _) = try best(of: 3) { try bareBreak(texts, locale: language) }
     var configuration = TokenizerConfiguration()
