@@ -142,6 +142,8 @@ struct ShardMergeTests {
             let result = try CLI.run(["count", corpus, "--shard", bad, "--out", folder.path("x.dcounts")])
             #expect(result.status != 0 && result.stderr.contains("--shard \(bad): give I/N"), "\(result.stderr)")
         }
+        let toStandardOutput = try CLI.run(["count", corpus, "--shard", "1/2", "--out", "-"])
+        #expect(toStandardOutput.status != 0 && toStandardOutput.stderr.contains("--out -: a partial-count file is binary"))
         let toFolder = try CLI.run(["count", corpus, "--shard", "1/2", "--out", folder.path("p")])
         #expect(toFolder.status != 0 && toFolder.stderr.contains("is a folder"))
         let noField = try CLI.run(["count", corpus, "--shard", "1/2", "--by", "party", "--out", folder.path("x.dcounts")])

@@ -37,6 +37,9 @@ struct Count: ParsableCommand {
         guard Shard(shard) != nil else {
             throw ValidationError("--shard \(shard): give I/N with 1 ≤ I ≤ N, e.g. --shard 2/4")
         }
+        guard out != "-" else {
+            throw ValidationError("--out -: a partial-count file is binary and goes to a file, e.g. --out parts/1.dcounts")
+        }
     }
 
     mutating func run() throws {
