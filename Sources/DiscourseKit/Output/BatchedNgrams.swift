@@ -38,18 +38,34 @@ public enum BatchedNgrams {
         return tokensPerByte * 5 * Double(bytes) + tableBytesPerTextByte(sizes) * Double(inFlight)
     }
 
-    /// The document batches for `budget`: one batch (the in-memory run) when the whole corpus
-    /// fits the planned share of the budget, else consecutive runs of documents that each do.
-    /// Sizes are the texts' sizes on disk, known before they are read.
-    public static func batches(_ corpus: Corpus, grouping: Grouping, budget: MemoryBudget, sizes: ClosedRange<Int>) -> [Range<Int>] {
+    /// How a corpus is counted within a budget, planned from the texts' sizes on disk
+    /// (known before they are read).
+    public struct Plan: Sendable {
+        /// Consecutive runs of documents: one (the in-memory run) when the whole corpus fits
+        /// the planned share of the budget.
+        public let batches: [Range<Int>]
+        /// The largest group, when its merged tables alone would exceed the budget: counting in
+        /// batches bounds the tokens held, but each group's tables are summed whole.
+        public let oversizedGroup: (label: String, bytes: Int)?
+        /// How many groups the merge may sum and write at once (one per core at most).
+        let mergeWorkers: Int
+    }
+
+    public static func plan(_ corpus: Corpus, grouping: Grouping, budget: MemoryBudget, sizes: ClosedRange<Int>) -> Plan {
         var groupOf = [Int](repeating: -1, count: corpus.documents.count)
         for (g, group) in grouping.groups.enumerated() { for d in group.documents { groupOf[d] = g } }
         let documentBytes = corpus.documents.map(\.estimatedByteCount)
         let limit = planned(budget)
         var whole: [Int: Int] = [:]
         for (d, bytes) in documentBytes.enumerated() where groupOf[d] >= 0 { whole[groupOf[d], default: 0] += bytes }
+        // A group's merged tables and its rendered rows cost about 1.5 times the tables
+        // planned for counting it.
+        let largest = whole.max { $0.value < $1.value }
+        let perGroup = 1.5 * tableBytesPerTextByte(sizes) * Double(largest?.value ?? 0)
+        let mergeWorkers = perGroup > 0 ? max(1, min(ParallelMap.workers, Int(limit / perGroup))) : ParallelMap.workers
+        let oversized = largest.flatMap { perGroup > limit ? (grouping.groups[$0.key].label, Int(perGroup)) : nil }
         if cost(bytes: documentBytes.reduce(0, +), groupBytes: whole.values, sizes: sizes) <= limit {
-            return [0..<corpus.documents.count]
+            return Plan(batches: [0..<corpus.documents.count], oversizedGroup: oversized, mergeWorkers: mergeWorkers)
         }
         var batches: [Range<Int>] = []
         var start = 0
@@ -68,39 +84,15 @@ public enum BatchedNgrams {
             groupBytes = next
         }
         batches.append(start..<corpus.documents.count)
-        return batches
+        return Plan(batches: batches, oversizedGroup: oversized, mergeWorkers: mergeWorkers)
     }
 
-    /// How many groups the merge may sum and write at once within the budget (at most one per
-    /// core, at least one): a group's merged tables and its rendered rows cost about 1.5 times
-    /// the tables planned for counting it.
-    static func mergeWorkers(_ corpus: Corpus, grouping: Grouping, budget: MemoryBudget, sizes: ClosedRange<Int>) -> Int {
-        let largest = largestGroup(corpus, grouping: grouping)?.bytes ?? 0
-        let perGroup = 1.5 * tableBytesPerTextByte(sizes) * Double(largest)
-        guard perGroup > 0 else { return ParallelMap.workers }
-        return max(1, min(ParallelMap.workers, Int(planned(budget) / perGroup)))
-    }
-
-    /// The group whose merged tables alone would exceed the budget, if any: counting in
-    /// batches bounds the tokens held, but each group's tables are summed whole.
-    public static func oversizedGroup(_ corpus: Corpus, grouping: Grouping, budget: MemoryBudget, sizes: ClosedRange<Int>) -> (label: String, bytes: Int)? {
-        guard let largest = largestGroup(corpus, grouping: grouping) else { return nil }
-        let needed = 1.5 * tableBytesPerTextByte(sizes) * Double(largest.bytes)
-        guard needed > planned(budget) else { return nil }
-        return (largest.label, Int(needed))
-    }
-
-    private static func largestGroup(_ corpus: Corpus, grouping: Grouping) -> (label: String, bytes: Int)? {
-        grouping.groups.map { group in (group.label, group.documents.reduce(0) { $0 + corpus.documents[$1].estimatedByteCount }) }
-            .max { $0.1 < $1.1 }
-    }
-
-    /// Counts `prepared`'s corpus in `batches` into partial-count files in a folder of its own
+    /// Counts `prepared`'s corpus in the plan's batches into partial-count files in a folder of its own
     /// under `tmp`, then merges them into `writer` as the `ngrams` command writes.
     ///
     /// - Throws: `DiscourseError` from reading, counting or writing, or when `tmp` cannot be
     ///   written; the temporary folder is removed either way.
-    public static func write(_ prepared: ShardCount.Prepared, batches: [Range<Int>], budget: MemoryBudget, tmp: String, to writer: OutputWriter,
+    public static func write(_ prepared: ShardCount.Prepared, plan: Plan, tmp: String, to writer: OutputWriter,
                              outputOptions: [(String, JSONValue)], observer: any RunObserver) throws(DiscourseError) -> MergedOutput.Summary {
         var template = Array((tmp.hasSuffix("/") ? tmp : tmp + "/").utf8CString.dropLast()) + Array("discourse-batches-XXXXXX".utf8CString)
         guard FileSystem.isFolder(tmp) == true, let folder = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
@@ -113,15 +105,14 @@ public enum BatchedNgrams {
             InterruptCleanup.unregister(path)
         }
         var parts: [String] = []
-        for (b, batch) in batches.enumerated() {
-            observer.stage("read+tokenize batch \(b + 1)/\(batches.count)")
+        for (b, batch) in plan.batches.enumerated() {
+            observer.stage("read+tokenize batch \(b + 1)/\(plan.batches.count)")
             let part = path + "/\(b + 1).dcounts"
-            _ = try prepared.count(batch, number: b + 1, of: batches.count, to: part, observer: observer)
+            _ = try prepared.count(batch, number: b + 1, of: plan.batches.count, to: part, observer: observer)
             parts.append(part)
         }
         // Fewer groups at once when one per core would not fit.
-        let workers = mergeWorkers(prepared.corpus, grouping: prepared.grouping, budget: budget, sizes: prepared.options.sizes)
-        return try ParallelMap.withWorkers(workers) { () throws(DiscourseError) -> MergedOutput.Summary in
+        return try ParallelMap.withWorkers(plan.mergeWorkers) { () throws(DiscourseError) -> MergedOutput.Summary in
             try MergedOutput.write(parts: parts, to: writer, outputOptions: outputOptions, command: "ngrams", observer: observer)
         }
     }

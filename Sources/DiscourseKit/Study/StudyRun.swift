@@ -19,12 +19,19 @@ public struct StudyRun: Sendable {
     ///
     /// - Throws: `DiscourseError` from loading, reading, grouping or an analysis; an
     ///   analysis's error names where the study declares it.
-    public init(_ study: Study, observer: any RunObserver = SilentObserver()) throws(DiscourseError) {
+    /// - Parameter loaded: the corpus's metadata when the caller has loaded it already (from
+    ///   the study's corpus options), so that it is not loaded twice.
+    public init(_ study: Study, loaded: Corpus? = nil, observer: any RunObserver = SilentObserver()) throws(DiscourseError) {
         self.study = study
         observer.stage("load metadata")
         var corpusOptions = study.corpus
         corpusOptions.path = study.resolve(corpusOptions.path)
-        var corpus = try Self.located("corpus", in: study) { () throws(DiscourseError) in try corpusOptions.load() }
+        var corpus: Corpus
+        if let loaded {
+            corpus = loaded
+        } else {
+            corpus = try Self.located("corpus", in: study) { () throws(DiscourseError) in try corpusOptions.load() }
+        }
         var groupings: [Grouping] = []
         for field in study.groupings {
             let loaded = corpus

@@ -9,16 +9,17 @@ import DiscourseKit
 ///   - mainFile: the table `--out -` writes to standard output.
 ///   - graph: where to write a co-occurrence network (`--graph`).
 ///   - extraOptions: options `run.json` records after the output options (`--memory`).
+///   - loaded: the corpus's metadata if the command has loaded it already.
 func runAnalysis(_ command: String, mainFile: String, corpus: CorpusFlags, tokens: TokenFlags, output: OutputFlags,
                  by field: String?, analysis: AnalysisSpec, graph: String? = nil,
-                 extraOptions: [(String, JSONValue)] = []) throws {
+                 extraOptions: [(String, JSONValue)] = [], loaded: Corpus? = nil) throws {
     try reportingErrors {
         let observer = TerminalObserver(stats: output.stats, quiet: output.quiet)
         InterruptCleanup.install()
         let writer = try output.writer(mainFile: mainFile)
         try writer.reserve(CommandOutput.plannedFiles(analysis, by: field, workbook: writer.workbook), paths: graph.map { [$0] } ?? [])
         let study = Study(corpus: corpus.options, tokens: tokens.options, groupings: [field], analyses: [StudyAnalysis(analysis)])
-        let run = try StudyRun(study, observer: observer)
+        let run = try StudyRun(study, loaded: loaded, observer: observer)
         try CommandOutput.write(run, command: command, to: writer, corpusOptions: corpus.options.manifest,
                                 trailingOptions: tokens.options.manifest + output.manifest + extraOptions, graph: graph, observer: observer)
         observer.finish(bytes: run.byteCount, tokens: run.tokenCount)

@@ -19,14 +19,16 @@ struct Ngrams: ParsableCommand {
 
     mutating func run() throws {
         let options = ngrams.options
-        if try runInBatches(options) { return }
+        var loaded: Corpus?
+        if try runInBatches(options, loaded: &loaded) { return }
         try runAnalysis("ngrams", mainFile: "ngrams.csv", corpus: corpus, tokens: tokens, output: output,
-                        by: ngrams.by, analysis: .ngrams(options), extraOptions: resources.manifest)
+                        by: ngrams.by, analysis: .ngrams(options), extraOptions: resources.manifest, loaded: loaded)
     }
 
     /// Counts in batches of documents through temporary files when the corpus would not fit
-    /// the memory budget; false when it fits (the run is then made in memory).
-    private func runInBatches(_ options: NgramOptions) throws -> Bool {
+    /// the memory budget; false when it fits (the run is then made in memory, from the
+    /// corpus's metadata loaded here, in `loaded`).
+    private func runInBatches(_ options: NgramOptions, loaded: inout Corpus?) throws -> Bool {
         var done = false
         try reportingErrors {
             let observer = TerminalObserver(stats: output.stats, quiet: output.quiet)
@@ -34,18 +36,21 @@ struct Ngrams: ParsableCommand {
             let prepared = try ShardCount.Prepared(corpus: corpus.options, tokens: tokens.options, by: ngrams.by,
                                                    options: options, observer: SilentObserver())
             let budget = resources.budget
-            let batches = BatchedNgrams.batches(prepared.corpus, grouping: prepared.grouping, budget: budget, sizes: options.sizes)
-            if let (label, bytes) = BatchedNgrams.oversizedGroup(prepared.corpus, grouping: prepared.grouping, budget: budget, sizes: options.sizes) {
+            let plan = BatchedNgrams.plan(prepared.corpus, grouping: prepared.grouping, budget: budget, sizes: options.sizes)
+            if let (label, bytes) = plan.oversizedGroup {
                 observer.warning("group '\(label)' alone may need about \(MemoryBudget(bytes: bytes).description) for its n-gram tables, more than --memory \(budget.description): the run may exceed it (group more finely with --by, or count fewer lengths)")
             }
-            guard batches.count > 1 else { return }
+            guard plan.batches.count > 1 else {
+                loaded = prepared.corpus
+                return
+            }
             InterruptCleanup.install()
             if !output.quiet {
-                FileSystem.printError("discourse ngrams: the corpus does not fit --memory \(budget.description): counting it in \(batches.count) batches through \(resources.temporaryFolder)")
+                FileSystem.printError("discourse ngrams: the corpus does not fit --memory \(budget.description): counting it in \(plan.batches.count) batches through \(resources.temporaryFolder)")
             }
             let writer = try output.writer(mainFile: "ngrams.csv")
             try writer.reserve(CommandOutput.plannedFiles(.ngrams(options), by: ngrams.by, workbook: writer.workbook))
-            let merged = try BatchedNgrams.write(prepared, batches: batches, budget: budget, tmp: resources.temporaryFolder, to: writer,
+            let merged = try BatchedNgrams.write(prepared, plan: plan, tmp: resources.temporaryFolder, to: writer,
                                                   outputOptions: output.manifest + resources.manifest, observer: observer)
             observer.finish(bytes: merged.bytes, tokens: merged.tokens)
             done = true
