@@ -16,10 +16,12 @@ public struct AnalysisInput: Sendable {
         cache = TermCountsCache()
     }
 
-    /// Term counts of n-grams of these lengths per document and group, counted once per
-    /// input however many analyses ask for them.
-    public func termCounts(sizes: [Int]) -> TermCounts {
-        cache.counts(sizes: Set(sizes).sorted()) { TermCounts(tokens, grouping: grouping, sizes: $0) }
+    /// Term counts of n-grams of these lengths per group (and per document when
+    /// `documents`), counted once per input however many analyses ask for them.
+    public func termCounts(sizes: [Int], documents: Bool = false) -> TermCounts {
+        cache.counts(sizes: Set(sizes).sorted(), documents: documents) { sizes, documents in
+            TermCounts(tokens, grouping: grouping, sizes: sizes, keepDocuments: documents)
+        }
     }
 }
 
@@ -27,9 +29,11 @@ public struct AnalysisInput: Sendable {
 private final class TermCountsCache: Sendable {
     private let counts = Mutex<[[Int]: TermCounts]>([:])
 
-    func counts(sizes: [Int], make: ([Int]) -> TermCounts) -> TermCounts {
-        if let found = counts.withLock({ $0[sizes] }) { return found }
-        let made = make(sizes)
+    /// The counts for `sizes`, made (with the documents' lists when `documents`) unless
+    /// counts that serve are held.
+    func counts(sizes: [Int], documents: Bool, make: ([Int], Bool) -> TermCounts) -> TermCounts {
+        if let found = counts.withLock({ $0[sizes] }), found.documents != nil || !documents { return found }
+        let made = make(sizes, documents)
         counts.withLock { $0[sizes] = made }
         return made
     }

@@ -64,7 +64,7 @@ public struct TrendAnalysis: Sendable {
             // flatMap and splits each variant array rather than each variant's text.
             sizes = Array(Set(resolved.joined().map { $0.split(separator: " ").count }))
         }
-        return TrendResult(input.termCounts(sizes: sizes), terms: tracked, minCount: options.minCount)
+        return TrendResult(input.termCounts(sizes: sizes, documents: true), terms: tracked, minCount: options.minCount)
     }
 }
 
@@ -118,15 +118,14 @@ public struct TrendResult: Sendable {
         }
         // A variant group's documents: those holding any of its terms.
         let groups = tracked.indices.filter { tracked[$0].terms.count > 1 }
-        if !groups.isEmpty {
-            for (g, range) in counts.groupDocumentRanges.enumerated() {
-                for d in range {
-                    var present: Set<Int> = []
-                    for item in counts.documentCounts[d] {
-                        for t in entries[Int(item.term)] ?? [] where tracked[t].terms.count > 1 { present.insert(t) }
-                    }
-                    for t in present { documentMatrix[t][g] += 1 }
+        if !groups.isEmpty, let documents = counts.documents {
+            let groupOfPosition = counts.groupDocumentRanges.enumerated().flatMap { g, range in range.map { _ in g } }
+            documents.forEach { position, list in
+                var present: Set<Int> = []
+                for pair in list {
+                    for t in entries[DocumentTermLists.term(pair)] ?? [] where tracked[t].terms.count > 1 { present.insert(t) }
                 }
+                for t in present { documentMatrix[t][groupOfPosition[position]] += 1 }
             }
         }
         self.tracked = tracked
@@ -166,17 +165,18 @@ public struct TrendResult: Sendable {
         let withTokens = counts.groups.indices.filter { counts.groupTokens[$0] > 0 }
         let positions = withTokens.map { Double($0 + 1) }
         let exposures = withTokens.map { Double(counts.groupTokens[$0]) }
-        // Each tracked term's (count, tokens) in the documents that contain it, for DP; a
-        // variant group's count in a document is the sum of its terms'.
-        var perDocument = [[(count: Int, tokens: Int)]](repeating: [], count: termCount)
-        for (d, list) in counts.documentCounts.enumerated() {
-            var inDocument: [Int: Int] = [:]
-            for item in list {
-                for t in entries[Int(item.term)] ?? [] { inDocument[t, default: 0] += item.count }
-            }
-            for (t, count) in inDocument { perDocument[t].append((count, counts.documentTokens[d])) }
-        }
+        // Gries' DP of each tracked term, summed over the documents that contain it in group
+        // order; a variant group's count in a document is the sum of its terms'.
         let totalTokens = counts.documentTokens.reduce(0, +)
+        var dispersion = matrix.map { GriesDP.Accumulator(occurrences: $0.reduce(0, +), totalTokens: totalTokens) }
+        counts.documents?.forEach { position, list in
+            var inDocument: [Int: Int] = [:]
+            for pair in list {
+                for t in entries[DocumentTermLists.term(pair)] ?? [] { inDocument[t, default: 0] += DocumentTermLists.count(pair) }
+            }
+            for (t, count) in inDocument { dispersion[t].add(count: count, tokens: counts.documentTokens[position]) }
+        }
+        let dp = dispersion.map(\.value)
         return ParallelMap.run(termCount) { t in
             let row = matrix[t]
             let values = withTokens.map { Double(row[$0]) / Double(counts.groupTokens[$0]) * 1_000_000 }
@@ -194,7 +194,7 @@ public struct TrendResult: Sendable {
                 senSlope: SenSlope.estimate(values, positions: positions),
                 poisson: PoissonTrend(counts: observed, exposures: exposures, positions: positions),
                 uniform: UniformFit.test(counts: observed, exposures: exposures),
-                dp: GriesDP.value(counts: perDocument[t], totalTokens: totalTokens),
+                dp: dp[t],
                 firstGroup: present.first, lastGroup: present.last, peakGroup: peak, groupsPresent: present.count)
         }
     }

@@ -2,8 +2,9 @@
 ///
 /// A term is an n-gram of one of the chosen lengths (multi-word terms from `--terms` are single
 /// tokens, so they are unigrams); its text is its forms joined by one space, and n-grams with a
-/// stopword are not counted (SPEC §2.7). Every term gets an index; documents and groups hold
-/// sparse (term, count) lists sorted by term index.
+/// stopword are not counted (SPEC §2.7). Every term gets an index (in order of first
+/// appearance; no output depends on it); groups hold sparse (term, count) lists sorted by term
+/// index, and documents, when kept, compact lists of the same kind (`DocumentTermLists`).
 public struct TermCounts: Sendable {
     /// Term texts by index.
     public let terms: [String]
@@ -15,88 +16,56 @@ public struct TermCounts: Sendable {
     public let groupTokens: [Int]
     /// Each group's counts: term index, count, documents of the group containing it.
     public let groupCounts: [[TermCount]]
-    /// Each analysed document's counts (documents in group order) and tokens, for dispersion.
-    public let documentCounts: [[TermCount]]
+    /// Each analysed document's counts, documents in group order; nil unless asked for
+    /// (only trends' dispersion reads them, and they are the largest part).
+    public let documents: DocumentTermLists?
+    /// Tokens of each analysed document, in group order.
     public let documentTokens: [Int]
     /// Each term's count over all groups.
     public let totals: [Int]
 
-    /// A term's count in a document or group.
+    /// A term's count in a group: 16 bytes, as groups × terms of them are held.
     public struct TermCount: Sendable {
         public let term: Int32
+        private let documentCount: Int32
         public let count: Int
-        /// Documents containing the term (1 for a document's own list).
-        public let documents: Int
+        /// Documents of the group containing the term.
+        public var documents: Int { Int(documentCount) }
+
+        init(term: Int32, count: Int, documents: Int) {
+            self.term = term
+            self.documentCount = Int32(documents)
+            self.count = count
+        }
     }
 
     /// Counts the n-grams of every length in `sizes` in every document of `grouping`.
     ///
+    /// - Parameter keepDocuments: whether to keep each document's list (for dispersion).
     /// - Complexity: O(tokens × lengths) to count, then O(distinct (document, term) pairs).
-    public init(_ corpus: TokenizedCorpus, grouping: Grouping, sizes: [Int], crossSentences: Bool = false) {
-        let documents = grouping.groups.flatMap(\.documents)
-        let perDocument = Grouping(singletons: documents)
-        var options = NgramOptions()
-        options.crossSentences = crossSentences
-        var terms: [String] = []
-        var termSizes: [Int] = []
-        var documentCounts = [[TermCount]](repeating: [], count: documents.count)
-        for n in Set(sizes).sorted() {
-            options.sizes = n...n
-            let counter = NgramCounter(corpus, grouping: perDocument, options: options)
-            let base = terms.count
-            var index = NgramTable(n: n)
-            let batch = 64
-            for start in stride(from: 0, to: documents.count, by: batch) {
-                for (offset, counts) in counter.count(groups: start..<min(documents.count, start + batch)).enumerated() {
-                    let table = counts.tables[0]
-                    table.keys.withUnsafeBufferPointer { keys in
-                        for entry in 0..<table.count {
-                            let term = base + index.entry(for: keys.baseAddress! + entry * n)
-                            documentCounts[start + offset].append(TermCount(term: Int32(term), count: table.counts[entry], documents: 1))
-                        }
-                    }
-                }
-            }
-            for entry in 0..<index.count {
-                terms.append(counter.order.text(of: index, entry: entry))
-                termSizes.append(n)
-            }
-        }
-        for d in documentCounts.indices { documentCounts[d].sort { $0.term < $1.term } }
-        // Groups: merge their documents' sorted lists.
-        var position = 0
-        var ranges: [Range<Int>] = []
-        for group in grouping.groups {
-            ranges.append(position..<position + group.documents.count)
-            position += group.documents.count
-        }
-        let lists = documentCounts
-        let groupCounts = ParallelMap.run(grouping.groups.count) { g -> [TermCount] in
-            var merged = ranges[g].flatMap { lists[$0] }
-            merged.sort { $0.term < $1.term }
-            var result: [TermCount] = []
-            for item in merged {
-                if let last = result.last, last.term == item.term {
-                    result[result.count - 1] = TermCount(term: item.term, count: last.count + item.count, documents: last.documents + 1)
-                } else {
-                    result.append(item)
-                }
-            }
-            return result
-        }
+    public init(_ corpus: TokenizedCorpus, grouping: Grouping, sizes: [Int], crossSentences: Bool = false,
+                keepDocuments: Bool = true) {
+        var builder = Builder(grouping: grouping, documentCount: corpus.documents.count, sizes: sizes,
+                              crossSentences: crossSentences, keepDocuments: keepDocuments)
+        builder.add(corpus, from: 0)
+        self = builder.finish(vocabulary: corpus.vocabulary)
+    }
+
+    init(terms: [String], sizes: [Int], groups: [Group], groupTokens: [Int], groupCounts: [[TermCount]],
+         documents: DocumentTermLists?, documentTokens: [Int]) {
+        self.terms = terms
+        self.sizes = sizes
+        self.groups = groups
+        self.groupTokens = groupTokens
+        self.groupCounts = groupCounts
+        self.documents = documents
+        self.documentTokens = documentTokens
         var totals = [Int](repeating: 0, count: terms.count)
         for list in groupCounts { for item in list { totals[Int(item.term)] += item.count } }
-        self.terms = terms
-        self.sizes = termSizes
-        self.groups = grouping.groups
-        self.documentCounts = documentCounts
-        self.documentTokens = documents.map { corpus.documents[$0].count }
-        self.groupTokens = grouping.groups.map { $0.documents.reduce(0) { $0 + corpus.documents[$1].count } }
-        self.groupCounts = groupCounts
         self.totals = totals
     }
 
-    /// Each group's index range in `documentCounts`.
+    /// Each group's index range among the analysed documents (group order).
     public var groupDocumentRanges: [Range<Int>] {
         var position = 0
         return groups.map { group in
@@ -116,5 +85,56 @@ public struct TermCounts: Sendable {
     /// The index of each term text.
     public func termIndex() -> [String: Int] {
         Dictionary(terms.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+}
+
+/// Each analysed document's (term, count) list, sorted by term, packed as `term << 32 | count`:
+/// 8 bytes per pair, where the pairs of a large corpus run to tens of millions. The lists are
+/// stored in blocks of about a million pairs, so that storing more never copies what is held.
+public struct DocumentTermLists: Sendable {
+    private var blocks: [[UInt64]] = []
+    /// Each document's list: its block and range there, by position in group order.
+    private var locations: [(block: Int32, start: Int32, count: Int32)]
+    private static let blockSize = 1 << 20
+
+    /// Lists for `count` documents, each empty until appended.
+    init(count: Int) {
+        locations = [(block: Int32, start: Int32, count: Int32)](repeating: (-1, 0, 0), count: count)
+    }
+
+    /// Documents.
+    public var count: Int { locations.count }
+
+    /// Stores the list of the document at `position` (in group order).
+    mutating func append(_ list: [UInt64], position: Int) {
+        guard !list.isEmpty else { return }
+        if blocks.isEmpty || blocks[blocks.count - 1].count + list.count > Self.blockSize {
+            blocks.append([])
+            blocks[blocks.count - 1].reserveCapacity(max(Self.blockSize, list.count))
+        }
+        let b = blocks.count - 1
+        locations[position] = (Int32(b), Int32(blocks[b].count), Int32(list.count))
+        blocks[b].append(contentsOf: list)
+    }
+
+    /// The term of a packed pair.
+    @inline(__always)
+    public static func term(_ pair: UInt64) -> Int { Int(pair >> 32) }
+
+    /// The count of a packed pair.
+    @inline(__always)
+    public static func count(_ pair: UInt64) -> Int { Int(pair & 0xFFFF_FFFF) }
+
+    /// Calls `body` with each document's position in group order and its list, in group order.
+    public func forEach(_ body: (_ position: Int, _ list: UnsafeBufferPointer<UInt64>) -> Void) {
+        for (position, location) in locations.enumerated() {
+            guard location.block >= 0 else {
+                body(position, UnsafeBufferPointer(start: nil, count: 0))
+                continue
+            }
+            blocks[Int(location.block)].withUnsafeBufferPointer { block in
+                body(position, UnsafeBufferPointer(rebasing: block[Int(location.start)..<Int(location.start + location.count)]))
+            }
+        }
     }
 }

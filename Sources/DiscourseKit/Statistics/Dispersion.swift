@@ -10,19 +10,41 @@ public enum GriesDP {
     ///   - totalTokens: tokens of all analysed documents; `documentTokens` of those that hold
     ///     the term are in `counts`.
     public static func value(counts: [(count: Int, tokens: Int)], totalTokens: Int) -> Double? {
-        let occurrences = counts.reduce(0) { $0 + $1.count }
-        guard occurrences > 0, totalTokens > 0 else { return nil }
-        let total = Double(totalTokens)
+        var accumulator = Accumulator(occurrences: counts.reduce(0) { $0 + $1.count }, totalTokens: totalTokens)
+        for (count, tokens) in counts { accumulator.add(count: count, tokens: tokens) }
+        return accumulator.value
+    }
+
+    /// DP summed one document at a time, for a term whose total count is known before its
+    /// documents are read (trends stream the documents' lists rather than gather them per term).
+    public struct Accumulator: Sendable {
+        let occurrences: Int
+        let total: Double
         var sum = 0.0
         var expectedPresent = 0.0
-        for (count, tokens) in counts {
+
+        /// - Parameters:
+        ///   - occurrences: the term's count in all analysed documents.
+        ///   - totalTokens: tokens of all analysed documents.
+        public init(occurrences: Int, totalTokens: Int) {
+            self.occurrences = occurrences
+            total = Double(totalTokens)
+        }
+
+        /// A document holding the term `count` times among its `tokens`.
+        public mutating func add(count: Int, tokens: Int) {
             let expected = Double(tokens) / total
             sum += abs(Double(count) / Double(occurrences) - expected)
             expectedPresent += expected
         }
-        // Documents without the term contribute |0 − e_d| = e_d each.
-        let value = (sum + max(0, 1 - expectedPresent)) / 2
-        return value == 0 ? 0 : value
+
+        /// DP, or nil for a term that never occurs or an empty corpus.
+        public var value: Double? {
+            guard occurrences > 0, total > 0 else { return nil }
+            // Documents without the term contribute |0 − e_d| = e_d each.
+            let value = (sum + max(0, 1 - expectedPresent)) / 2
+            return value == 0 ? 0 : value
+        }
     }
 }
 
