@@ -3,38 +3,85 @@ import Synchronization
 /// What every analysis reads: the corpus (documents and metadata), its tokens, and one
 /// grouping of its documents. A study makes one input per grouping from a single token pass,
 /// and the analyses of that grouping share the term counts they have in common.
+///
+/// A study run within a memory budget may count its terms a batch of documents at a time
+/// (`StudyRun`): its inputs then hold those term counts and the groups' size figures, and
+/// their `tokens` only the vocabulary (no documents).
 public struct AnalysisInput: Sendable {
     public let corpus: Corpus
     public let tokens: TokenizedCorpus
     public let grouping: Grouping
+    /// Each group's size figures, when counted with the term counts (batches); nil to count
+    /// them from the tokens.
+    public let summaries: [GroupSummary]?
     private let cache: TermCountsCache
 
     public init(corpus: Corpus, tokens: TokenizedCorpus, grouping: Grouping) {
+        self.init(corpus: corpus, tokens: tokens, grouping: grouping, counted: [:], summaries: nil)
+    }
+
+    /// An input whose term counts were made beforehand (a study counted in batches).
+    init(corpus: Corpus, tokens: TokenizedCorpus, grouping: Grouping, counted: [TermCounts.Request: TermCounts],
+         summaries: [GroupSummary]?) {
         self.corpus = corpus
         self.tokens = tokens
         self.grouping = grouping
-        cache = TermCountsCache()
+        self.summaries = summaries
+        cache = TermCountsCache(counted)
     }
 
     /// Term counts of n-grams of these lengths per group (and per document when
     /// `documents`), counted once per input however many analyses ask for them.
-    public func termCounts(sizes: [Int], documents: Bool = false) -> TermCounts {
-        cache.counts(sizes: Set(sizes).sorted(), documents: documents) { sizes, documents in
-            TermCounts(tokens, grouping: grouping, sizes: sizes, keepDocuments: documents)
+    ///
+    /// - Parameter exactly: false when counts of more lengths serve as well (the caller looks
+    ///   terms up by text and never lists them all).
+    public func termCounts(sizes: [Int], documents: Bool = false, exactly: Bool = true) -> TermCounts {
+        let request = TermCounts.Request(sizes: sizes, documents: documents)
+        return cache.counts(request, exactly: exactly) {
+            precondition(!tokens.documents.isEmpty || grouping.groups.allSatisfy(\.documents.isEmpty),
+                         "term counts \(request) were not made in the batched pass")
+            return TermCounts(tokens, grouping: grouping, sizes: request.sizes, keepDocuments: documents)
         }
     }
 }
 
-/// Term counts by n-gram lengths, made on first use.
-private final class TermCountsCache: Sendable {
-    private let counts = Mutex<[[Int]: TermCounts]>([:])
+extension TermCounts {
+    /// Which term counts an analysis needs: n-gram lengths, and whether each document's
+    /// counts are kept.
+    public struct Request: Hashable, Sendable, CustomStringConvertible {
+        public let sizes: [Int]
+        public let documents: Bool
 
-    /// The counts for `sizes`, made (with the documents' lists when `documents`) unless
-    /// counts that serve are held.
-    func counts(sizes: [Int], documents: Bool, make: ([Int], Bool) -> TermCounts) -> TermCounts {
-        if let found = counts.withLock({ $0[sizes] }), found.documents != nil || !documents { return found }
-        let made = make(sizes, documents)
-        counts.withLock { $0[sizes] = made }
+        public init(sizes: some Sequence<Int>, documents: Bool) {
+            self.sizes = Set(sizes).sorted()
+            self.documents = documents
+        }
+
+        /// Whether counts made for `self` serve `other`: the same lengths (or more, when
+        /// `exactly` is false) and the documents' lists if `other` needs them.
+        func serves(_ other: Request, exactly: Bool) -> Bool {
+            (exactly ? sizes == other.sizes : Set(other.sizes).isSubset(of: sizes)) && (documents || !other.documents)
+        }
+
+        public var description: String { "n \(sizes.map(String.init).joined(separator: ",")), documents \(documents)" }
+    }
+}
+
+/// Term counts by request, made on first use.
+private final class TermCountsCache: Sendable {
+    private let counts: Mutex<[TermCounts.Request: TermCounts]>
+
+    init(_ counted: [TermCounts.Request: TermCounts]) { counts = Mutex(counted) }
+
+    /// Counts that serve `request` if some are held (the exact ones first), else made.
+    func counts(_ request: TermCounts.Request, exactly: Bool, make: () -> TermCounts) -> TermCounts {
+        let found = counts.withLock { held -> TermCounts? in
+            if let exact = held[request] { return exact }
+            return held.filter { $0.key.serves(request, exactly: exactly) }.min { $0.key.sizes.count < $1.key.sizes.count }?.value
+        }
+        if let found { return found }
+        let made = make()
+        counts.withLock { $0[request] = made }
         return made
     }
 }

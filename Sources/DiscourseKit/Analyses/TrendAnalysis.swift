@@ -64,7 +64,7 @@ public struct TrendAnalysis: Sendable {
             // flatMap and splits each variant array rather than each variant's text.
             sizes = Array(Set(resolved.joined().map { $0.split(separator: " ").count }))
         }
-        return TrendResult(input.termCounts(sizes: sizes, documents: true), terms: tracked, minCount: options.minCount)
+        return TrendResult(input.termCounts(sizes: sizes, documents: true, exactly: tracked == nil), terms: tracked, minCount: options.minCount)
     }
 }
 

@@ -49,7 +49,7 @@ public enum CommandOutput {
             + trailingOptions
         try writer.finish(manifest: RunManifest.make(
             command: command, arguments: CommandLine.arguments, options: options, corpusPath: run.study.corpus.path,
-            corpus: corpus, tokenCounts: run.tokens.documents.map(\.count), grouping: isTokens ? nil : grouping,
+            corpus: corpus, tokenCounts: run.documentTokens, grouping: isTokens ? nil : grouping,
             outputs: writer.manifestOutputs))
     }
 

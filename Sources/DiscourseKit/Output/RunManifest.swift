@@ -54,7 +54,7 @@ public enum RunManifest {
             ("groupings", .array(groupings)),
             ("analyses", .array(analyses)),
             ("warnings", .array(warnings.map(JSONValue.string))),
-            ("documents", documents(run.corpus, tokenCounts: run.tokens.documents.map(\.count))),
+            ("documents", documents(run.corpus, tokenCounts: run.documentTokens)),
             ("outputs", outputs),
         ])
     }

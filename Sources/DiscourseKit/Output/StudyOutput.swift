@@ -29,7 +29,7 @@ public enum StudyOutput {
         for (g, input) in run.inputs.enumerated() {
             let name = "groups" + groupingSuffix(study.groupings[g], several: several) + ".csv"
             observer.stage("write " + name)
-            let summaries = NgramCounter(input.tokens, grouping: input.grouping, options: NgramOptions()).summaries()
+            let summaries = input.summaries ?? NgramCounter(input.tokens, grouping: input.grouping, options: NgramOptions()).summaries()
             try writer.write(name, NgramTables.groups(summaries, format: format))
             groupingRecords.append(.object([
                 ("field", study.groupings[g].map(JSONValue.string) ?? .null), ("groups", .int(input.grouping.groups.count)),

@@ -6,7 +6,12 @@ public struct StudyRun: Sendable {
     public let study: Study
     /// The corpus after reading: hashes, sizes and what reading noticed.
     public let corpus: Corpus
+    /// The tokens, or only the vocabulary when the run counted its terms in batches.
     public let tokens: TokenizedCorpus
+    /// Tokens of each document, in corpus order.
+    public let documentTokens: [Int]
+    /// The batches the corpus was read and counted in: 1 when it was held in memory.
+    public let batches: Int
     /// One input per grouping of the study, in the study's order.
     public let inputs: [AnalysisInput]
     /// Each analysis on each of its groupings, in the study's order.
@@ -19,9 +24,15 @@ public struct StudyRun: Sendable {
     ///
     /// - Throws: `DiscourseError` from loading, reading, grouping or an analysis; an
     ///   analysis's error names where the study declares it.
-    /// - Parameter loaded: the corpus's metadata when the caller has loaded it already (from
-    ///   the study's corpus options), so that it is not loaded twice.
-    public init(_ study: Study, loaded: Corpus? = nil, observer: any RunObserver = SilentObserver()) throws(DiscourseError) {
+    /// - Parameters:
+    ///   - loaded: the corpus's metadata when the caller has loaded it already (from the
+    ///     study's corpus options), so that it is not loaded twice.
+    ///   - budget: the memory the run may use: when the corpus's tokens would not fit it and
+    ///     every analysis reads only term counts (keyness, trends, compare), the corpus is
+    ///     read and counted a batch of documents at a time (`BatchedTermCounts`). Nil holds
+    ///     the tokens whatever their size.
+    public init(_ study: Study, loaded: Corpus? = nil, budget: MemoryBudget? = nil,
+                observer: any RunObserver = SilentObserver()) throws(DiscourseError) {
         self.study = study
         observer.stage("load metadata")
         var corpusOptions = study.corpus
@@ -45,14 +56,31 @@ public struct StudyRun: Sendable {
         let configuration = try Self.located("tokens", in: study) { () throws(DiscourseError) in
             try tokenOptions.configuration(defaultLanguage: study.corpus.language, keepOffsets: study.needsOffsets)
         }
-        observer.stage("read+tokenize")
-        let tokens = try TokenPipeline.run(&corpus, configuration: configuration, observer: observer)
+        let requests = try study.termCountRequests(configuration)
+        let batches = budget.flatMap { budget in
+            requests.map { BatchedTermCounts.plan(corpus, budget: budget, documents: $0.joined().contains(where: \.documents)) }
+        } ?? [0..<corpus.documents.count]
+        if let requests, batches.count > 1 {
+            let counted = try BatchedTermCounts.count(&corpus, batches: batches, configuration: configuration,
+                                                      groupings: groupings, requests: requests, observer: observer)
+            tokens = counted.tokens
+            documentTokens = counted.documentTokens
+            let loaded = corpus
+            inputs = groupings.indices.map { g in
+                AnalysisInput(corpus: loaded, tokens: counted.tokens, grouping: groupings[g], counted: counted.counts[g],
+                              summaries: counted.summaries[g])
+            }
+        } else {
+            observer.stage("read+tokenize")
+            tokens = try TokenPipeline.run(&corpus, configuration: configuration, observer: observer)
+            documentTokens = tokens.documents.map(\.count)
+            let loaded = corpus
+            let tokens = self.tokens
+            inputs = groupings.map { AnalysisInput(corpus: loaded, tokens: tokens, grouping: $0) }
+        }
+        self.batches = batches.count
         for warning in corpus.warnings { observer.warning(warning) }
-        self.tokens = tokens
         self.corpus = corpus
-        let loaded = corpus
-        let inputs = groupings.map { AnalysisInput(corpus: loaded, tokens: tokens, grouping: $0) }
-        self.inputs = inputs
         var outcomes: [AnalysisOutcome] = []
         for (a, analysis) in study.analyses.enumerated() {
             for g in analysis.groupings ?? Array(study.groupings.indices) {
@@ -81,7 +109,7 @@ public struct StudyRun: Sendable {
 
     /// Raw bytes read and tokens counted, for throughput figures.
     public var byteCount: Int { corpus.byteCount }
-    public var tokenCount: Int { tokens.tokenCount }
+    public var tokenCount: Int { documentTokens.reduce(0, +) }
 }
 
 /// One analysis's result on one grouping.

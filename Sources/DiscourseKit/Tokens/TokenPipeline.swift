@@ -34,33 +34,60 @@ public enum TokenPipeline {
     /// to a merge.
     static func tokenize(_ corpus: Corpus, configuration: TokenizerConfiguration,
                          observer: any RunObserver) throws(DiscourseError) -> (TokenizedCorpus, [CorpusReader.Reading]) {
-        let normalizer = try LineNormalizer(configuration)
-        let stopwords = Set(configuration.stopwords.map { normalizer.form(of: $0) }.filter { !$0.isEmpty })
-        let terms = TermList(lines: configuration.terms, normalizer: normalizer)
-        let vocabulary = Vocabulary(stopwords: stopwords)
-        let documents = corpus.documents
-        let reader = corpus.reader
-        let progress = ProgressCounter(total: documents.count, unit: "documents", observer: observer)
-        let results: [(TokenizedDocument, CorpusReader.Reading)]
-        do {
-            results = try ParallelMap.withWorkerState(documents.count) {
-                try Tokenizer(configuration: configuration, vocabulary: vocabulary, terms: terms)
-            } _: { tokenizer, index in
-                let document = documents[index]
-                var reading = try reader.read(document)
-                let tokens = try tokenizer.tokenize(reading.text, language: document.language,
-                                                    source: document.source, index: index)
-                reading.text = []
-                progress.step()
-                return (tokens, reading)
-            }
-        } catch let error as DiscourseError {
-            throw error
-        } catch {
-            throw DiscourseError("\(error)")
+        let session = try Session(configuration)
+        let (documents, readings) = try session.tokenize(corpus, observer: observer)
+        return (TokenizedCorpus(documents: documents, vocabulary: session.vocabulary.snapshot(), configuration: configuration),
+                readings)
+    }
+
+    /// What the token pipeline shares over a run: the configuration, the stopwords and terms
+    /// normalized like forms, and one vocabulary, so that a corpus tokenized a batch of
+    /// documents at a time gets the same form ids in every batch.
+    public struct Session: Sendable {
+        public let configuration: TokenizerConfiguration
+        public let vocabulary: Vocabulary
+        let terms: TermList
+
+        /// - Throws: `DiscourseError` when ICU's normalizers cannot be opened.
+        public init(_ configuration: TokenizerConfiguration) throws(DiscourseError) {
+            let normalizer = try LineNormalizer(configuration)
+            let stopwords = Set(configuration.stopwords.map { normalizer.form(of: $0) }.filter { !$0.isEmpty })
+            self.configuration = configuration
+            terms = TermList(lines: configuration.terms, normalizer: normalizer)
+            vocabulary = Vocabulary(stopwords: stopwords)
         }
-        MemoryRelease.returnFreedMemory()
-        return (TokenizedCorpus(documents: results.map(\.0), vocabulary: vocabulary.snapshot(), configuration: configuration),
-                results.map(\.1))
+
+        /// Reads and tokenizes the documents of `corpus` (the corpus's documents from `first`
+        /// on, for the index each document records), one tokenizer per core.
+        ///
+        /// - Throws: `DiscourseError` for a text that cannot be read or decoded, or ICU data
+        ///   that cannot be loaded.
+        public func tokenize(_ corpus: Corpus, first: Int = 0,
+                             observer: any RunObserver) throws(DiscourseError) -> ([TokenizedDocument], [CorpusReader.Reading]) {
+            let documents = corpus.documents
+            let reader = corpus.reader
+            let (configuration, vocabulary, terms) = (self.configuration, self.vocabulary, self.terms)
+            let progress = ProgressCounter(total: documents.count, unit: "documents", observer: observer)
+            let results: [(TokenizedDocument, CorpusReader.Reading)]
+            do {
+                results = try ParallelMap.withWorkerState(documents.count) {
+                    try Tokenizer(configuration: configuration, vocabulary: vocabulary, terms: terms)
+                } _: { tokenizer, index in
+                    let document = documents[index]
+                    var reading = try reader.read(document)
+                    let tokens = try tokenizer.tokenize(reading.text, language: document.language,
+                                                        source: document.source, index: first + index)
+                    reading.text = []
+                    progress.step()
+                    return (tokens, reading)
+                }
+            } catch let error as DiscourseError {
+                throw error
+            } catch {
+                throw DiscourseError("\(error)")
+            }
+            MemoryRelease.returnFreedMemory()
+            return (results.map(\.0), results.map(\.1))
+        }
     }
 }

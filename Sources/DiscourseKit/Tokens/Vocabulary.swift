@@ -50,6 +50,12 @@ public final class Vocabulary: Sendable {
     public func snapshot() -> VocabularyTable {
         state.withLock { VocabularyTable(forms: $0.forms, isStopword: $0.isStopword) }
     }
+
+    /// A copy for counting only, without the code point ranks (which sort every form):
+    /// what a batch of a larger run is counted with while the vocabulary still grows.
+    func unrankedSnapshot() -> VocabularyTable {
+        state.withLock { VocabularyTable(forms: $0.forms, isStopword: $0.isStopword, ranked: false) }
+    }
 }
 
 /// A frozen vocabulary: forms by id, stopword flags, and each form's rank in Unicode code
@@ -63,9 +69,15 @@ public struct VocabularyTable: Sendable {
     /// unless some form holds a character at or below U+0020 (the joining space).
     public let ranksOrderJoinedText: Bool
 
-    init(forms: [String], isStopword: [Bool]) {
+    /// - Parameter ranked: false to leave `rank` empty, for tables only counted with.
+    init(forms: [String], isStopword: [Bool], ranked: Bool = true) {
         self.forms = forms
         self.isStopword = isStopword
+        guard ranked else {
+            rank = []
+            ranksOrderJoinedText = true
+            return
+        }
         // UTF-8 byte order is code point order.
         let order = forms.indices.sorted { forms[$0].utf8.lexicographicallyPrecedes(forms[$1].utf8) }
         var rank = [UInt32](repeating: 0, count: forms.count)

@@ -10,18 +10,24 @@ import DiscourseKit
 ///   - graph: where to write a co-occurrence network (`--graph`).
 ///   - extraOptions: options `run.json` records after the output options (`--memory`).
 ///   - loaded: the corpus's metadata if the command has loaded it already.
+///   - resources: the memory budget, for the analyses that can count in batches (keyness,
+///     trends, compare); recorded in `run.json`.
 func runAnalysis(_ command: String, mainFile: String, corpus: CorpusFlags, tokens: TokenFlags, output: OutputFlags,
                  by field: String?, analysis: AnalysisSpec, graph: String? = nil,
-                 extraOptions: [(String, JSONValue)] = [], loaded: Corpus? = nil) throws {
+                 extraOptions: [(String, JSONValue)] = [], loaded: Corpus? = nil, resources: ResourceFlags? = nil) throws {
     try reportingErrors {
         let observer = TerminalObserver(stats: output.stats, quiet: output.quiet)
         InterruptCleanup.install()
         let writer = try output.writer(mainFile: mainFile)
         try writer.reserve(CommandOutput.plannedFiles(analysis, by: field, workbook: writer.workbook), paths: graph.map { [$0] } ?? [])
         let study = Study(corpus: corpus.options, tokens: tokens.options, groupings: [field], analyses: [StudyAnalysis(analysis)])
-        let run = try StudyRun(study, loaded: loaded, observer: observer)
+        let run = try StudyRun(study, loaded: loaded, budget: resources?.budget, observer: observer)
+        if run.batches > 1 && !output.quiet, let budget = resources?.budget {
+            FileSystem.printError("discourse \(command): the corpus's tokens do not fit --memory \(budget.description): counted in \(run.batches) batches of documents")
+        }
         try CommandOutput.write(run, command: command, to: writer, corpusOptions: corpus.options.manifest,
-                                trailingOptions: tokens.options.manifest + output.manifest + extraOptions, graph: graph, observer: observer)
+                                trailingOptions: tokens.options.manifest + output.manifest + extraOptions + (resources?.manifest ?? []),
+                                graph: graph, observer: observer)
         observer.finish(bytes: run.byteCount, tokens: run.tokenCount)
         guard output.out != "-" else { return }
         let tables = writer.written.filter { ($0.file.hasSuffix(".csv") || $0.file.hasSuffix(".xlsx")) && !$0.file.contains("/") }

@@ -22,12 +22,13 @@ struct Compare: ParsableCommand {
     @OptionGroup(title: "Compare") var minCount: MinCountFlag<MinCount>
     @OptionGroup(title: "Tokens") var tokens: TokenFlags
     @OptionGroup(title: "Output") var output: OutputFlags
+    @OptionGroup(title: "Resources") var resources: ResourceFlags
 
     mutating func run() throws {
         var options = ComparisonOptions()
         options.sizes = size.n.range
         options.minCount = minCount.minCount
         try runAnalysis("compare", mainFile: "compare.csv", corpus: corpus, tokens: tokens, output: output,
-                        by: grouping.by, analysis: .compare(options))
+                        by: grouping.by, analysis: .compare(options), resources: resources)
     }
 }

@@ -46,6 +46,7 @@ struct Keyness: ParsableCommand {
     @OptionGroup(title: "Keyness") var minCount: MinCountFlag<MinCount>
     @OptionGroup(title: "Tokens") var tokens: TokenFlags
     @OptionGroup(title: "Output") var output: OutputFlags
+    @OptionGroup(title: "Resources") var resources: ResourceFlags
 
     static func split(_ values: [String]) -> [String] {
         values.flatMap { $0.split(separator: ",").map { String($0).trimmed() } }.filter { !$0.isEmpty }
@@ -60,6 +61,6 @@ struct Keyness: ParsableCommand {
         options.sizes = size.n.range
         options.minCount = minCount.minCount
         try runAnalysis("keyness", mainFile: "keyness.csv", corpus: corpus, tokens: tokens, output: output,
-                        by: grouping.by, analysis: .keyness(options))
+                        by: grouping.by, analysis: .keyness(options), resources: resources)
     }
 }

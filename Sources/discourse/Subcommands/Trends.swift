@@ -27,6 +27,7 @@ struct Trends: ParsableCommand {
     @OptionGroup(title: "Trends") var size: SizeFlag
     @OptionGroup(title: "Tokens") var tokens: TokenFlags
     @OptionGroup(title: "Output") var output: OutputFlags
+    @OptionGroup(title: "Resources") var resources: ResourceFlags
 
     mutating func run() throws {
         let (track, minCount, sizes) = (self.track, minCount.minCount, size.n.range)
@@ -37,7 +38,7 @@ struct Trends: ParsableCommand {
             options.minCount = minCount
             options.sizes = sizes
             try runAnalysis("trends", mainFile: "trends.csv", corpus: corpus, tokens: tokens, output: output,
-                            by: grouping.by, analysis: .trends(options))
+                            by: grouping.by, analysis: .trends(options), resources: resources)
         }
     }
 }

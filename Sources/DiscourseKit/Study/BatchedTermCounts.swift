@@ -1,0 +1,128 @@
+/// A study's token pass within a memory budget, for studies whose analyses read only term
+/// counts (keyness, trends, compare): the documents are read and tokenized a batch at a time
+/// into one vocabulary, each batch is added to the term counts every analysis will ask for
+/// and to the groups' size figures, and its tokens are dropped. The analyses then run from
+/// those counts as from counts made in memory, with the same output byte for byte.
+enum BatchedTermCounts {
+    /// The memory model, in bytes per byte of text (UTF-8 on disk): the tokens of the corpus
+    /// held in memory cost about 1 (0.2 tokens a byte, a 4-byte form id and a byte of sentence
+    /// ends each); the counts kept cost about 0.5 with the documents' lists (trends; 1 GB of
+    /// generated English: 50 M (document, term) pairs of 8 bytes and the groups' lists) and 0.2
+    /// without. A batch's tokens are held with its lists while it is counted: 1.5.
+    static func kept(documents: Bool) -> Double { documents ? 0.5 : 0.2 }
+    static let perBatchByte = 1.5
+
+    /// The batches of documents (consecutive runs in corpus order) the corpus is counted in:
+    /// one, the whole corpus, when its tokens and counts fit the planned share of the budget.
+    static func plan(_ corpus: Corpus, budget: MemoryBudget, documents: Bool) -> [Range<Int>] {
+        let sizes = corpus.documents.map(\.estimatedByteCount)
+        let total = Double(sizes.reduce(0, +))
+        let limit = BatchedNgrams.planned(budget)
+        if total * (1 + kept(documents: documents)) <= limit { return [0..<corpus.documents.count] }
+        // What is left for a batch once the kept counts are allowed for; at least 1 MB of text.
+        let batchBytes = max(1 << 20, Int((limit - total * kept(documents: documents)) / perBatchByte))
+        var batches: [Range<Int>] = []
+        var start = 0
+        var bytes = 0
+        for (d, size) in sizes.enumerated() {
+            if d > start && bytes + size > batchBytes {
+                batches.append(start..<d)
+                start = d
+                bytes = 0
+            }
+            bytes += size
+        }
+        batches.append(start..<corpus.documents.count)
+        return batches
+    }
+
+    /// What the pass made: per grouping, the term counts by request and the groups' size
+    /// figures; the tokens of each document; the vocabulary.
+    struct Counted {
+        var counts: [[TermCounts.Request: TermCounts]]
+        var summaries: [[GroupSummary]]
+        var documentTokens: [Int]
+        var tokens: TokenizedCorpus
+    }
+
+    /// Reads, tokenizes and counts `corpus` in `batches`, recording what reading found in it.
+    ///
+    /// - Throws: `DiscourseError` for a text that cannot be read or decoded.
+    static func count(_ corpus: inout Corpus, batches: [Range<Int>], configuration: TokenizerConfiguration,
+                      groupings: [Grouping], requests: [[TermCounts.Request]],
+                      observer: any RunObserver) throws(DiscourseError) -> Counted {
+        let session = try TokenPipeline.Session(configuration)
+        var builders = zip(groupings, requests).map { grouping, requests in
+            requests.map { request in
+                TermCounts.Builder(grouping: grouping, documentCount: corpus.documents.count, sizes: request.sizes,
+                                   crossSentences: false, keepDocuments: request.documents)
+            }
+        }
+        var summaries = groupings.map { GroupSizes(grouping: $0, documentCount: corpus.documents.count) }
+        var readings: [CorpusReader.Reading] = []
+        var documentTokens: [Int] = []
+        for (b, batch) in batches.enumerated() {
+            observer.stage("read+tokenize batch \(b + 1)/\(batches.count)")
+            let part = Corpus(documents: Array(corpus.documents[batch]), fields: corpus.fields, reader: corpus.reader)
+            let (documents, partReadings) = try session.tokenize(part, first: batch.lowerBound, observer: observer)
+            let tokens = TokenizedCorpus(documents: documents, vocabulary: session.vocabulary.unrankedSnapshot(),
+                                         configuration: configuration)
+            observer.stage("count batch \(b + 1)/\(batches.count)")
+            for g in builders.indices {
+                for r in builders[g].indices { builders[g][r].add(tokens, from: batch.lowerBound) }
+                summaries[g].add(documents, from: batch.lowerBound)
+            }
+            readings += partReadings
+            documentTokens += documents.map(\.count)
+            MemoryRelease.returnFreedMemory()
+        }
+        corpus.record(readings)
+        let vocabulary = session.vocabulary.snapshot()
+        return Counted(
+            counts: zip(builders, requests).map { builders, requests in
+                Dictionary(uniqueKeysWithValues: zip(requests, builders.map { $0.finish(vocabulary: vocabulary) }))
+            },
+            summaries: summaries.map(\.summaries), documentTokens: documentTokens,
+            tokens: TokenizedCorpus(documents: [], vocabulary: vocabulary, configuration: configuration))
+    }
+}
+
+/// Each group's size figures (`groups.csv`) summed over batches of documents.
+struct GroupSizes {
+    let grouping: Grouping
+    private var groupOf: [Int32]
+    private var tokens: [Int]
+    private var sentences: [Int]
+    /// Each group's distinct forms, as bit words grown with the vocabulary.
+    private var forms: [[UInt64]]
+
+    init(grouping: Grouping, documentCount: Int) {
+        self.grouping = grouping
+        groupOf = [Int32](repeating: -1, count: documentCount)
+        for (g, group) in grouping.groups.enumerated() { for d in group.documents { groupOf[d] = Int32(g) } }
+        tokens = [Int](repeating: 0, count: grouping.groups.count)
+        sentences = tokens
+        forms = [[UInt64]](repeating: [], count: grouping.groups.count)
+    }
+
+    /// Adds the documents `first`, `first + 1`, ... of the corpus.
+    mutating func add(_ documents: [TokenizedDocument], from first: Int) {
+        for (i, document) in documents.enumerated() where groupOf[first + i] >= 0 {
+            let g = Int(groupOf[first + i])
+            tokens[g] += document.count
+            sentences[g] += document.sentenceCount
+            for id in document.forms {
+                let word = Int(id) >> 6
+                if word >= forms[g].count { forms[g].append(contentsOf: repeatElement(0, count: word + 1 - forms[g].count)) }
+                forms[g][word] |= 1 << UInt64(id & 63)
+            }
+        }
+    }
+
+    var summaries: [GroupSummary] {
+        grouping.groups.indices.map { g in
+            GroupSummary(group: grouping.groups[g], tokens: tokens[g], sentences: sentences[g],
+                         types: forms[g].reduce(0) { $0 + $1.nonzeroBitCount })
+        }
+    }
+}

@@ -1,0 +1,43 @@
+extension Study {
+    /// The term counts each grouping's analyses will ask for, when every analysis reads only
+    /// term counts (keyness, trends, compare) and can therefore run from counts made a batch
+    /// of documents at a time; nil when some analysis reads the tokens themselves.
+    ///
+    /// - Throws: `DiscourseError` when ICU's normalizers cannot be opened.
+    func termCountRequests(_ configuration: TokenizerConfiguration) throws(DiscourseError) -> [[TermCounts.Request]]? {
+        var requests = [[TermCounts.Request]](repeating: [], count: groupings.count)
+        for analysis in analyses {
+            guard let needs = try analysis.spec.termCountRequests(configuration) else { return nil }
+            for g in analysis.groupings ?? Array(groupings.indices) {
+                for need in needs where !requests[g].contains(need) { requests[g].append(need) }
+            }
+        }
+        return requests
+    }
+}
+
+extension AnalysisSpec {
+    /// The term counts the analysis asks its input for, as `KeynessAnalysis`,
+    /// `TrendAnalysis` and `GroupComparison` do; nil for analyses that read tokens.
+    ///
+    /// Trends of tracked lines count the lengths the lines may resolve to: 1 (a form, or a
+    /// multi-word term of `--terms`) and the words of each line normalized (an n-gram).
+    func termCountRequests(_ configuration: TokenizerConfiguration) throws(DiscourseError) -> [TermCounts.Request]? {
+        switch self {
+        case .keyness(let options): return [TermCounts.Request(sizes: options.sizes, documents: false)]
+        case .compare(let options):
+            return [TermCounts.Request(sizes: [1], documents: false), TermCounts.Request(sizes: options.sizes, documents: false)]
+        case .trends(let options):
+            guard let lines = options.track else { return [TermCounts.Request(sizes: options.sizes, documents: true)] }
+            let normalizer = try LineNormalizer(configuration)
+            var sizes: Set<Int> = [1]
+            for line in lines {
+                for variant in TermList.variants(of: line) {
+                    sizes.insert(max(1, String(decoding: normalizer.normalize(variant), as: UTF16.self).split(separator: " ").count))
+                }
+            }
+            return [TermCounts.Request(sizes: sizes, documents: true)]
+        case .tokens, .ngrams, .cooccur, .collocates, .kwic, .terms: return nil
+        }
+    }
+}
