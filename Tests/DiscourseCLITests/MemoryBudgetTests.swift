@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 
-/// `ngrams --memory`: past the budget the corpus is counted in batches through temporary
-/// files, with the same output byte for byte; the temporary files are removed; bad sizes and
-/// folders are refused.
+/// `--memory`: past the budget `ngrams` counts the corpus in batches through temporary files,
+/// and keyness, trends and compare (and studies of them) read and count it a batch of
+/// documents at a time, with the same output byte for byte; the temporary files are removed;
+/// bad sizes and folders are refused.
 struct MemoryBudgetTests {
     @Test(.enabled(if: FileManager.default.fileExists(atPath: governmentReports.path), "needs Corpora/cn-gov-work-reports"))
     func batchesGiveTheInMemoryOutput() throws {
@@ -48,5 +49,67 @@ struct MemoryBudgetTests {
         #expect(result.status == 1)
         #expect(result.stderr.contains("--tmp \(folder.path("absent")): cannot make a temporary folder there (no such folder)"), "\(result.stderr)")
         #expect(!folder.exists("out"))
+    }
+
+    /// 12 MB of State of the Union text with the documents' lists of trends: more than 64M
+    /// plans for in memory (1.5 bytes a byte of text), so it is read in batches.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: sotuCorpus.path), "needs Corpora/sotu (Corpora/sotu/fetch.py)"))
+    func aStudyOfTermCountsIsCountedInBatchesWithTheSameOutput() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path("tmp"), withIntermediateDirectories: true)
+        let study = try folder.write("s.yaml", """
+            corpus:
+              path: \(sotuCorpus.path)
+            groupings: [decade]
+            analyses:
+              - trends: {min_count: 200}
+              - trends: {track: [freedom, "liberty = liberties", united states], name: tracked}
+              - keyness: {each: true, min_count: 100}
+              - compare: {min_count: 5}
+            """)
+        let batched = try CLI.run(["study", study, "--memory", "64M", "--tmp", folder.path("tmp"), "--out", folder.path("batched")])
+        #expect(batched.status == 0, "\(batched.stderr)")
+        #expect(batched.stderr.contains("discourse study: the corpus's tokens do not fit --memory 64M: counted in 3 batches of documents"),
+                "\(batched.stderr)")
+        let inMemory = try CLI.run(["study", study, "--out", folder.path("memory"), "--quiet"])
+        #expect(inMemory.status == 0, "\(inMemory.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path("memory")).filter { $0 != "run.json" }
+        #expect(files.contains("trend_stats_tracked.csv") && files.contains("new_terms.csv") && files.contains("groups.csv"))
+        for file in files {
+            #expect(try folder.read("batched/" + file) == folder.read("memory/" + file), "\(file)")
+        }
+        // The tracked variant's documents and Gries' DP came from the lists read back from disk.
+        #expect(try folder.read("batched/trend_stats_tracked.csv").contains("liberty"))
+        #expect(try folder.read("batched/run.json").contains("\"memory\": 67108864"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("tmp")).isEmpty)
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: sotuCorpus.path), "needs Corpora/sotu (Corpora/sotu/fetch.py)"))
+    func trendsInBatchesNeedTheTemporaryFolder() throws {
+        let folder = try TemporaryFolder()
+        let result = try CLI.run(["trends", sotuCorpus.path, "--by", "decade", "--memory", "64M", "--tmp", folder.path("absent"),
+                                  "--out", folder.path("out")])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("--tmp \(folder.path("absent")): cannot make a temporary file there (No such file or directory)"),
+                "\(result.stderr)")
+        #expect(!folder.exists("out"))
+    }
+
+    /// Analyses that read the tokens themselves hold them: a study with n-grams is not batched.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: sotuCorpus.path), "needs Corpora/sotu (Corpora/sotu/fetch.py)"))
+    func studiesThatReadTokensAreNotBatched() throws {
+        let folder = try TemporaryFolder()
+        let study = try folder.write("s.yaml", """
+            corpus:
+              path: \(sotuCorpus.path)
+            groupings: [decade]
+            analyses:
+              - keyness: {each: true, min_count: 2000}
+              - ngrams: {min_count: 2000}
+            """)
+        let result = try CLI.run(["study", study, "--memory", "64M", "--out", folder.path("out")])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stderr.contains("batches"), "\(result.stderr)")
+        #expect(folder.exists("out/ngrams.csv") && folder.exists("out/keyness.csv"))
     }
 }

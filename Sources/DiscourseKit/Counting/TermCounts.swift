@@ -47,7 +47,11 @@ public struct TermCounts: Sendable {
                 keepDocuments: Bool = true) {
         var builder = Builder(grouping: grouping, documentCount: corpus.documents.count, sizes: sizes,
                               crossSentences: crossSentences, keepDocuments: keepDocuments)
-        builder.add(corpus, from: 0)
+        do {
+            try builder.add(corpus, from: 0)
+        } catch {
+            preconditionFailure("lists held in memory are not written: \(error.message)")
+        }
         self = builder.finish(vocabulary: corpus.vocabulary)
     }
 
@@ -90,27 +94,42 @@ public struct TermCounts: Sendable {
 
 /// Each analysed document's (term, count) list, sorted by term, packed as `term << 32 | count`:
 /// 8 bytes per pair, where the pairs of a large corpus run to tens of millions. The lists are
-/// stored in blocks of about a million pairs, so that storing more never copies what is held.
+/// stored in blocks (64 Ki pairs, 512 KB), so that storing more never copies what is held;
+/// with a spill file (a run within a memory budget), each full block is written there and
+/// dropped, and lists are read back one document at a time.
 public struct DocumentTermLists: Sendable {
     private var blocks: [[UInt64]] = []
+    /// Where each full block was written in the spill file (-1: held in memory).
+    private var blockOffsets: [Int] = []
     /// Each document's list: its block and range there, by position in group order.
     private var locations: [(block: Int32, start: Int32, count: Int32)]
-    private static let blockSize = 1 << 20
+    private let spill: SpillFile?
+    private let blockSize: Int
 
-    /// Lists for `count` documents, each empty until appended.
-    init(count: Int) {
+    /// Lists for `count` documents, each empty until appended; full blocks go to `spill`.
+    init(count: Int, spill: SpillFile? = nil, blockSize: Int = 1 << 16) {
         locations = [(block: Int32, start: Int32, count: Int32)](repeating: (-1, 0, 0), count: count)
+        self.spill = spill
+        self.blockSize = blockSize
     }
 
     /// Documents.
     public var count: Int { locations.count }
 
     /// Stores the list of the document at `position` (in group order).
-    mutating func append(_ list: [UInt64], position: Int) {
+    ///
+    /// - Throws: `DiscourseError` when a full block cannot be written to the spill file.
+    mutating func append(_ list: [UInt64], position: Int) throws(DiscourseError) {
         guard !list.isEmpty else { return }
-        if blocks.isEmpty || blocks[blocks.count - 1].count + list.count > Self.blockSize {
+        if blocks.isEmpty || blocks[blocks.count - 1].count + list.count > blockSize {
+            if let spill, let last = blocks.indices.last {
+                blockOffsets[last] = spill.size
+                try spill.append(blocks[last])
+                blocks[last] = []
+            }
             blocks.append([])
-            blocks[blocks.count - 1].reserveCapacity(max(Self.blockSize, list.count))
+            blockOffsets.append(-1)
+            blocks[blocks.count - 1].reserveCapacity(max(blockSize, list.count))
         }
         let b = blocks.count - 1
         locations[position] = (Int32(b), Int32(blocks[b].count), Int32(list.count))
@@ -127,13 +146,24 @@ public struct DocumentTermLists: Sendable {
 
     /// Calls `body` with each document's position in group order and its list, in group order.
     public func forEach(_ body: (_ position: Int, _ list: UnsafeBufferPointer<UInt64>) -> Void) {
+        var buffer: [UInt64] = []
         for (position, location) in locations.enumerated() {
-            guard location.block >= 0 else {
+            let (block, start, count) = (Int(location.block), Int(location.start), Int(location.count))
+            guard block >= 0 else {
                 body(position, UnsafeBufferPointer(start: nil, count: 0))
                 continue
             }
-            blocks[Int(location.block)].withUnsafeBufferPointer { block in
-                body(position, UnsafeBufferPointer(rebasing: block[Int(location.start)..<Int(location.start + location.count)]))
+            if blockOffsets[block] < 0 {
+                blocks[block].withUnsafeBufferPointer { body(position, UnsafeBufferPointer(rebasing: $0[start..<start + count])) }
+                continue
+            }
+            if buffer.count < count { buffer = [UInt64](repeating: 0, count: count) }
+            buffer.withUnsafeMutableBufferPointer { all in
+                let target = UnsafeMutableBufferPointer(rebasing: all[0..<count])
+                guard spill!.read(into: target, at: blockOffsets[block] + start * 8) else {
+                    preconditionFailure("\(spill!.path): the temporary counts were cut short while being read")
+                }
+                body(position, UnsafeBufferPointer(target))
             }
         }
     }

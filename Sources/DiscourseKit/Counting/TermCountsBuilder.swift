@@ -3,7 +3,7 @@ extension TermCounts {
     /// one batch's tokens need be held: batches tokenized into one shared vocabulary (their
     /// form ids agree) are added in corpus order, and each group's counts are summed as its
     /// documents arrive.
-    public struct Builder: Sendable {
+    struct Builder: Sendable {
         let grouping: Grouping
         let sizes: [Int]
         let crossSentences: Bool
@@ -21,7 +21,9 @@ extension TermCounts {
         private var documentTokens: [Int]
         private var documents: DocumentTermLists
 
-        public init(grouping: Grouping, documentCount: Int, sizes: [Int], crossSentences: Bool, keepDocuments: Bool) {
+        /// - Parameter spill: where the documents' lists go when they would not fit in memory.
+        init(grouping: Grouping, documentCount: Int, sizes: [Int], crossSentences: Bool, keepDocuments: Bool,
+                    spill: SpillFile? = nil) {
             self.grouping = grouping
             self.sizes = Set(sizes).sorted()
             self.crossSentences = crossSentences
@@ -43,13 +45,15 @@ extension TermCounts {
             groupCounts = [[TermCount]](repeating: [], count: grouping.groups.count)
             groupTokens = [Int](repeating: 0, count: grouping.groups.count)
             documentTokens = [Int](repeating: 0, count: Int(position))
-            documents = DocumentTermLists(count: Int(position))
+            documents = DocumentTermLists(count: Int(position), spill: spill)
         }
 
         /// Counts the documents of `batch`, which are the corpus's documents `first`,
         /// `first + 1`, ... in order, a few hundred at a time (so that their lists, counted
         /// and sorted, are held only until they are stored and added to their groups).
-        public mutating func add(_ batch: TokenizedCorpus, from first: Int) {
+        ///
+        /// - Throws: `DiscourseError` when the documents' lists cannot be spilled to disk.
+        mutating func add(_ batch: TokenizedCorpus, from first: Int) throws(DiscourseError) {
             let analysed = batch.documents.indices.filter { groupOf[first + $0] >= 0 }
             for i in analysed {
                 let d = first + i
@@ -58,13 +62,13 @@ extension TermCounts {
             }
             let chunk = 64 * ParallelMap.workers * 4
             for start in stride(from: 0, to: analysed.count, by: chunk) {
-                add(batch, documents: Array(analysed[start..<min(analysed.count, start + chunk)]), from: first)
+                try add(batch, documents: Array(analysed[start..<min(analysed.count, start + chunk)]), from: first)
             }
         }
 
         /// Counts some documents of `batch` (indices into it), stores their lists and adds
         /// them to their groups.
-        private mutating func add(_ batch: TokenizedCorpus, documents analysed: [Int], from first: Int) {
+        private mutating func add(_ batch: TokenizedCorpus, documents analysed: [Int], from first: Int) throws(DiscourseError) {
             var lists = [[UInt64]](repeating: [], count: analysed.count)
             var options = NgramOptions()
             options.crossSentences = crossSentences
@@ -88,7 +92,7 @@ extension TermCounts {
             lists = []
             addToGroups(sorted, documents: analysed.map { first + $0 })
             if keepDocuments {
-                for (k, i) in analysed.enumerated() { documents.append(sorted[k], position: Int(positionOf[first + i])) }
+                for (k, i) in analysed.enumerated() { try documents.append(sorted[k], position: Int(positionOf[first + i])) }
             }
         }
 
@@ -159,7 +163,7 @@ extension TermCounts {
 
         /// The counts, with each term's text from `vocabulary` (the shared vocabulary, once
         /// every batch is added).
-        public func finish(vocabulary: VocabularyTable) -> TermCounts {
+        func finish(vocabulary: VocabularyTable) -> TermCounts {
             let forms = vocabulary.forms
             let terms = termEntries.map { size, entry in
                 indexes[size].ids(of: entry).map { forms[Int($0)] }.joined(separator: " ")

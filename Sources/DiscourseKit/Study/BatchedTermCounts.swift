@@ -8,8 +8,10 @@ enum BatchedTermCounts {
     /// held in memory cost about 1 (0.2 tokens a byte, a 4-byte form id and a byte of sentence
     /// ends each); the counts kept cost about 0.5 with the documents' lists (trends; 1 GB of
     /// generated English: 50 M (document, term) pairs of 8 bytes and the groups' lists) and 0.2
-    /// without. A batch's tokens are held with its lists while it is counted: 1.5.
+    /// without. Counted in batches, the documents' lists go to disk (0.2 kept either way), and
+    /// a batch's tokens are held with its lists while it is counted: 1.5.
     static func kept(documents: Bool) -> Double { documents ? 0.5 : 0.2 }
+    static let keptInBatches = 0.2
     static let perBatchByte = 1.5
 
     /// The batches of documents (consecutive runs in corpus order) the corpus is counted in:
@@ -20,7 +22,7 @@ enum BatchedTermCounts {
         let limit = BatchedNgrams.planned(budget)
         if total * (1 + kept(documents: documents)) <= limit { return [0..<corpus.documents.count] }
         // What is left for a batch once the kept counts are allowed for; at least 1 MB of text.
-        let batchBytes = max(1 << 20, Int((limit - total * kept(documents: documents)) / perBatchByte))
+        let batchBytes = max(1 << 20, Int((limit - total * keptInBatches) / perBatchByte))
         var batches: [Range<Int>] = []
         var start = 0
         var bytes = 0
@@ -46,17 +48,24 @@ enum BatchedTermCounts {
     }
 
     /// Reads, tokenizes and counts `corpus` in `batches`, recording what reading found in it.
+    /// The documents' lists that trends keep are written to temporary files under `tmp`
+    /// (removed once the counts are dropped).
     ///
-    /// - Throws: `DiscourseError` for a text that cannot be read or decoded.
+    /// - Throws: `DiscourseError` for a text that cannot be read or decoded, or when `tmp`
+    ///   cannot be written.
     static func count(_ corpus: inout Corpus, batches: [Range<Int>], configuration: TokenizerConfiguration,
-                      groupings: [Grouping], requests: [[TermCounts.Request]],
+                      groupings: [Grouping], requests: [[TermCounts.Request]], tmp: String,
                       observer: any RunObserver) throws(DiscourseError) -> Counted {
         let session = try TokenPipeline.Session(configuration)
-        var builders = zip(groupings, requests).map { grouping, requests in
-            requests.map { request in
-                TermCounts.Builder(grouping: grouping, documentCount: corpus.documents.count, sizes: request.sizes,
-                                   crossSentences: false, keepDocuments: request.documents)
+        var builders: [[TermCounts.Builder]] = []
+        for (grouping, requests) in zip(groupings, requests) {
+            var made: [TermCounts.Builder] = []
+            for request in requests {
+                made.append(TermCounts.Builder(grouping: grouping, documentCount: corpus.documents.count, sizes: request.sizes,
+                                               crossSentences: false, keepDocuments: request.documents,
+                                               spill: request.documents ? try SpillFile(in: tmp, prefix: "discourse-lists") : nil))
             }
+            builders.append(made)
         }
         var summaries = groupings.map { GroupSizes(grouping: $0, documentCount: corpus.documents.count) }
         var readings: [CorpusReader.Reading] = []
@@ -69,7 +78,7 @@ enum BatchedTermCounts {
                                          configuration: configuration)
             observer.stage("count batch \(b + 1)/\(batches.count)")
             for g in builders.indices {
-                for r in builders[g].indices { builders[g][r].add(tokens, from: batch.lowerBound) }
+                for r in builders[g].indices { try builders[g][r].add(tokens, from: batch.lowerBound) }
                 summaries[g].add(documents, from: batch.lowerBound)
             }
             readings += partReadings

@@ -31,7 +31,8 @@ public struct StudyRun: Sendable {
     ///     every analysis reads only term counts (keyness, trends, compare), the corpus is
     ///     read and counted a batch of documents at a time (`BatchedTermCounts`). Nil holds
     ///     the tokens whatever their size.
-    public init(_ study: Study, loaded: Corpus? = nil, budget: MemoryBudget? = nil,
+    ///   - tmp: where counts that would not fit the budget are written while the run lasts.
+    public init(_ study: Study, loaded: Corpus? = nil, budget: MemoryBudget? = nil, tmp: String = "/tmp",
                 observer: any RunObserver = SilentObserver()) throws(DiscourseError) {
         self.study = study
         observer.stage("load metadata")
@@ -62,7 +63,8 @@ public struct StudyRun: Sendable {
         } ?? [0..<corpus.documents.count]
         if let requests, batches.count > 1 {
             let counted = try BatchedTermCounts.count(&corpus, batches: batches, configuration: configuration,
-                                                      groupings: groupings, requests: requests, observer: observer)
+                                                      groupings: groupings, requests: requests, tmp: tmp,
+                                                      observer: observer)
             tokens = counted.tokens
             documentTokens = counted.documentTokens
             let loaded = corpus

@@ -9,7 +9,15 @@ extension Study {
         for analysis in analyses {
             guard let needs = try analysis.spec.termCountRequests(configuration) else { return nil }
             for g in analysis.groupings ?? Array(groupings.indices) {
-                for need in needs where !requests[g].contains(need) { requests[g].append(need) }
+                // One count serves every request of the same lengths, with the documents' lists
+                // when one of them needs them.
+                for need in needs {
+                    if let i = requests[g].firstIndex(where: { $0.sizes == need.sizes }) {
+                        requests[g][i] = TermCounts.Request(sizes: need.sizes, documents: need.documents || requests[g][i].documents)
+                    } else {
+                        requests[g].append(need)
+                    }
+                }
             }
         }
         return requests

@@ -21,7 +21,8 @@ func runAnalysis(_ command: String, mainFile: String, corpus: CorpusFlags, token
         let writer = try output.writer(mainFile: mainFile)
         try writer.reserve(CommandOutput.plannedFiles(analysis, by: field, workbook: writer.workbook), paths: graph.map { [$0] } ?? [])
         let study = Study(corpus: corpus.options, tokens: tokens.options, groupings: [field], analyses: [StudyAnalysis(analysis)])
-        let run = try StudyRun(study, loaded: loaded, budget: resources?.budget, observer: observer)
+        let run = try StudyRun(study, loaded: loaded, budget: resources?.budget, tmp: resources?.temporaryFolder ?? "/tmp",
+                               observer: observer)
         if run.batches > 1 && !output.quiet, let budget = resources?.budget {
             FileSystem.printError("discourse \(command): the corpus's tokens do not fit --memory \(budget.description): counted in \(run.batches) batches of documents")
         }

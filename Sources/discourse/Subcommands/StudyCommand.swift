@@ -36,8 +36,10 @@ struct StudyCommand: ParsableCommand {
     @Flag(help: "Print per-stage timings, peak memory, MB/s and tokens/s on standard error.")
     var stats = false
 
+    @OptionGroup(title: "Resources") var resources: ResourceFlags
+
     mutating func run() throws {
-        let (file, out, excel, quiet, stats, xlsx) = (self.file, self.out, self.excel, self.quiet, self.stats, self.xlsx)
+        let (file, out, excel, quiet, stats, xlsx, resources) = (self.file, self.out, self.excel, self.quiet, self.stats, self.xlsx, self.resources)
         try reportingErrors {
             let observer = TerminalObserver(stats: stats, quiet: quiet)
             let study = try StudyFile.load(file)
@@ -47,9 +49,13 @@ struct StudyCommand: ParsableCommand {
             let writer = try OutputWriter(destination: .folder(folder), format: CSVFormat(excel: excel), mainFile: "")
             writer.workbook = xlsx
             try writer.reserve(StudyOutput.plannedFiles(study, workbook: xlsx))
-            let run = try StudyRun(study, observer: observer)
+            let run = try StudyRun(study, budget: resources.budget, tmp: resources.temporaryFolder, observer: observer)
+            if run.batches > 1 && !quiet {
+                FileSystem.printError("discourse study: the corpus's tokens do not fit --memory \(resources.budget.description): counted in \(run.batches) batches of documents")
+            }
             let written = try StudyOutput.write(run, to: writer, arguments: CommandLine.arguments,
-                                                output: [("out", .string(folder)), ("excel", .bool(excel))] + (xlsx ? [("xlsx", .bool(true))] : []),
+                                                output: [("out", .string(folder)), ("excel", .bool(excel))] + (xlsx ? [("xlsx", .bool(true))] : [])
+                                                    + resources.manifest,
                                                 observer: observer)
             observer.finish(bytes: run.byteCount, tokens: run.tokenCount)
             if !quiet { summarize(written, folder: folder, title: study.title) }

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import DiscourseKit
+
+/// Term counts per group and per document (keyness, trends, compare), counted whole or a batch
+/// of documents at a time, and the documents' lists held in memory or spilled to disk.
+@Suite struct TermCountsTests {
+    /// Five one-sentence documents in two groups (p: d0, d1, d3; q: d2, d4), grouped by `g`.
+    let corpus = makeCorpus([("d0", "a b a"), ("d1", "b c"), ("d2", "a c c"), ("d3", "c a b"), ("d4", "b")],
+                            metadata: ["d0": ["g": "p"], "d1": ["g": "p"], "d2": ["g": "q"], "d3": ["g": "p"], "d4": ["g": "q"]])
+
+    /// Each group's terms as text → (count, documents).
+    func table(_ counts: TermCounts) -> [[String: [Int]]] {
+        counts.groupCounts.map { list in
+            Dictionary(uniqueKeysWithValues: list.map { (counts.terms[Int($0.term)], [$0.count, $0.documents]) })
+        }
+    }
+
+    /// Each document's list (in group order) as text → count.
+    func documentTable(_ counts: TermCounts) -> [[String: Int]] {
+        var result: [[String: Int]] = []
+        counts.documents!.forEach { _, list in
+            result.append(Dictionary(uniqueKeysWithValues: list.map { (counts.terms[DocumentTermLists.term($0)], DocumentTermLists.count($0)) }))
+        }
+        return result
+    }
+
+    @Test func countsPerGroupAndDocumentAreSummedByHand() throws {
+        var corpus = self.corpus
+        let tokens = try TokenPipeline.run(&corpus, configuration: TokenizerConfiguration())
+        let counts = TermCounts(tokens, grouping: try Grouping(corpus, by: "g"), sizes: [2, 1])
+        // p = "a b a" + "b c" + "c a b"; q = "a c c" + "b".
+        #expect(table(counts) == [
+            ["a": [3, 2], "b": [3, 3], "c": [2, 2], "a b": [2, 2], "b a": [1, 1], "b c": [1, 1], "c a": [1, 1]],
+            ["a": [1, 1], "b": [1, 1], "c": [2, 1], "a c": [1, 1], "c c": [1, 1]],
+        ])
+        #expect(counts.groupTokens == [8, 4])
+        #expect(counts.documentTokens == [3, 2, 3, 3, 1])  // group order: d0, d1, d3, d2, d4
+        #expect(documentTable(counts)[2] == ["c": 1, "a": 1, "b": 1, "c a": 1, "a b": 1])
+        #expect(counts.totals[counts.termIndex()["b"]!] == 4)
+        // Without the documents' lists, the same group counts.
+        let lean = TermCounts(tokens, grouping: try Grouping(corpus, by: "g"), sizes: [1, 2], keepDocuments: false)
+        #expect(lean.documents == nil && table(lean) == table(counts))
+    }
+
+    @Test func batchesIntoOneVocabularyGiveTheWholeCounts() throws {
+        var whole = corpus
+        let tokens = try TokenPipeline.run(&whole, configuration: TokenizerConfiguration())
+        let grouping = try Grouping(corpus, by: "g")
+        let expected = TermCounts(tokens, grouping: grouping, sizes: [1, 2])
+
+        let session = try TokenPipeline.Session(TokenizerConfiguration())
+        let spill = try SpillFile(in: NSTemporaryDirectory(), prefix: "discourse-test")
+        let path = spill.path
+        var builder = TermCounts.Builder(grouping: grouping, documentCount: 5, sizes: [1, 2], crossSentences: false,
+                                         keepDocuments: true, spill: spill)
+        for batch in [0..<2, 2..<3, 3..<5] {
+            let part = Corpus(documents: Array(corpus.documents[batch]), fields: corpus.fields)
+            let (documents, _) = try session.tokenize(part, first: batch.lowerBound, observer: SilentObserver())
+            try builder.add(TokenizedCorpus(documents: documents, vocabulary: session.vocabulary.unrankedSnapshot(),
+                                            configuration: session.configuration), from: batch.lowerBound)
+        }
+        let batched = builder.finish(vocabulary: session.vocabulary.snapshot())
+        #expect(table(batched) == table(expected))
+        #expect(documentTable(batched) == documentTable(expected))
+        #expect(batched.documentTokens == expected.documentTokens && batched.groupTokens == expected.groupTokens)
+        #expect(FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func spilledListsAreReadBackInGroupOrder() throws {
+        var path = ""
+        do {
+            let spill = try SpillFile(in: NSTemporaryDirectory(), prefix: "discourse-test")
+            path = spill.path
+            // Blocks of 4 pairs: positions 3 and 0 fill the first, which is spilled when position 1's
+            // list does not fit; positions 1 and 2 stay in the second, in memory.
+            var lists = DocumentTermLists(count: 4, spill: spill, blockSize: 4)
+            try lists.append([1 << 32 | 5, 2 << 32 | 1, 7 << 32 | 2], position: 3)
+            try lists.append([3 << 32 | 9], position: 0)
+            try lists.append([4 << 32 | 1, 5 << 32 | 1, 6 << 32 | 1], position: 1)
+            try lists.append([8 << 32 | 3], position: 2)
+            #expect(spill.size == 4 * 8)
+            var seen: [[Int]] = []
+            lists.forEach { position, list in seen.append([position] + list.map { DocumentTermLists.term($0) * 10 + DocumentTermLists.count($0) }) }
+            #expect(seen == [[0, 39], [1, 41, 51, 61], [2, 83], [3, 15, 21, 72]])
+        }
+        // The file goes with the last reference to it.
+        #expect(!path.isEmpty && !FileManager.default.fileExists(atPath: path))
+    }
+}
