@@ -90,9 +90,40 @@ struct MemoryBudgetTests {
         let result = try CLI.run(["trends", sotuCorpus.path, "--by", "decade", "--memory", "64M", "--tmp", folder.path("absent"),
                                   "--out", folder.path("out")])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("--tmp \(folder.path("absent")): cannot make a temporary file there (No such file or directory)"),
+        #expect(result.stderr.contains("--tmp \(folder.path("absent")): no such folder, for the temporary files of a run counted in batches"),
                 "\(result.stderr)")
         #expect(!folder.exists("out"))
+    }
+
+    /// 3.5 MB of Chinese reports as one group: its co-occurrence tables (8 bytes a byte of text
+    /// planned) exceed what 64M plans for, so the pairs are counted from the texts a chunk at a time, the
+    /// tables spilled to sorted runs under --tmp and merged.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: governmentReports.path), "needs Corpora/cn-gov-work-reports"))
+    func cooccurrenceFromTheTextsGivesTheInMemoryOutput() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path("tmp"), withIntermediateDirectories: true)
+        let runs: [(String, [String], [String])] = [
+            ("cooccur", ["--window", "3", "--min-cooc", "5", "--terms", "zh-politics", "--stopwords", "zh"], ["cooccur.csv"]),
+            ("collocates", ["--node", "发展", "--top", "40", "--scope", "sentence", "--graph", "GRAPH"],
+             ["collocates.csv", "../graph-KIND.graphml"]),
+        ]
+        for (command, options, files) in runs {
+            let batched = try CLI.run([command, governmentReports.path, "--memory", "64M", "--tmp", folder.path("tmp"),
+                                       "--out", folder.path("batched-" + command)]
+                                      + options.map { $0 == "GRAPH" ? folder.path("graph-batched.graphml") : $0 })
+            #expect(batched.status == 0, "\(batched.stderr)")
+            #expect(batched.stderr.contains("discourse \(command): the corpus's tokens do not fit --memory 64M: counted in"), "\(batched.stderr)")
+            let inMemory = try CLI.run([command, governmentReports.path, "--out", folder.path("memory-" + command), "--quiet"]
+                                       + options.map { $0 == "GRAPH" ? folder.path("graph-memory.graphml") : $0 })
+            #expect(inMemory.status == 0, "\(inMemory.stderr)")
+            for file in files {
+                let table = try folder.read("memory-\(command)/" + file.replacingOccurrences(of: "KIND", with: "memory"))
+                #expect(table.split(separator: "\n").count > 10, "\(command) \(file)")
+                #expect(try folder.read("batched-\(command)/" + file.replacingOccurrences(of: "KIND", with: "batched")) == table,
+                        "\(command) \(file)")
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("tmp")).isEmpty)
     }
 
     /// Analyses that read the tokens themselves hold them: a study with n-grams is not batched.

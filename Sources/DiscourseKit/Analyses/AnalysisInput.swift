@@ -14,19 +14,22 @@ public struct AnalysisInput: Sendable {
     /// Each group's size figures, when counted with the term counts (batches); nil to count
     /// them from the tokens.
     public let summaries: [GroupSummary]?
+    /// The texts to read again, when the run holds no tokens (counted in batches).
+    let documents: TextSource?
     private let cache: TermCountsCache
 
     public init(corpus: Corpus, tokens: TokenizedCorpus, grouping: Grouping) {
-        self.init(corpus: corpus, tokens: tokens, grouping: grouping, counted: [:], summaries: nil)
+        self.init(corpus: corpus, tokens: tokens, grouping: grouping, counted: [:], summaries: nil, documents: nil)
     }
 
     /// An input whose term counts were made beforehand (a study counted in batches).
     init(corpus: Corpus, tokens: TokenizedCorpus, grouping: Grouping, counted: [TermCounts.Request: TermCounts],
-         summaries: [GroupSummary]?) {
+         summaries: [GroupSummary]?, documents: TextSource?) {
         self.corpus = corpus
         self.tokens = tokens
         self.grouping = grouping
         self.summaries = summaries
+        self.documents = documents
         cache = TermCountsCache(counted)
     }
 
@@ -42,6 +45,24 @@ public struct AnalysisInput: Sendable {
                          "term counts \(request) were not made in the batched pass")
             return TermCounts(tokens, grouping: grouping, sizes: request.sizes, keepDocuments: documents)
         }
+    }
+}
+
+/// The texts of a run that holds no tokens (counted in batches within a memory budget), for
+/// the analyses that read tokens to read them again, a chunk of documents at a time.
+struct TextSource: Sendable {
+    let corpus: Corpus
+    /// The first pass's session: its vocabulary already holds every form.
+    let session: TokenPipeline.Session
+    let vocabulary: VocabularyTable
+    /// Text per chunk of documents, and pair-table bytes before they go to disk.
+    let chunkBytes: Int
+    let pairBytes: Int
+    let tmp: String
+
+    func cooccurrence(grouping: Grouping, options: CooccurrenceOptions) -> CooccurrenceStream {
+        CooccurrenceStream(corpus: corpus, session: session, vocabulary: vocabulary, grouping: grouping, options: options,
+                           chunkBytes: chunkBytes, pairBytes: pairBytes, tmp: tmp)
     }
 }
 

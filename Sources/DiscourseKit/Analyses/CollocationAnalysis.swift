@@ -62,7 +62,14 @@ public struct CollocationAnalysis: Sendable {
             counting.nodes = nodes
         }
         let counter = CooccurrenceCounter(input.tokens, grouping: input.grouping, options: counting)
-        return CollocationResult(counter: counter, options: options, warnings: warnings)
+        let stream = input.documents.map { $0.cooccurrence(grouping: input.grouping, options: counting) }
+        let result = CollocationResult(counter: counter, stream: stream, options: options, warnings: warnings)
+        // Changes and networks read every group's rows again: counted from the texts, they
+        // are counted here, once, and kept.
+        if stream != nil && (options.changes || options.network) {
+            for g in input.grouping.groups.indices { try result.forEachRows(group: g) { _ in } }
+        }
+        return result
     }
 }
 
@@ -90,6 +97,8 @@ public final class CollocationResult: Sendable {
     public let grouping: Grouping
     public let vocabulary: VocabularyTable
     private let counter: CooccurrenceCounter
+    /// Set when the run holds no tokens (counted in batches): groups are counted from the texts.
+    private let stream: CooccurrenceStream?
     private let startWarnings: [String]
     private struct State {
         var kept: [Int: [CooccurrenceRow]] = [:]
@@ -100,8 +109,9 @@ public final class CollocationResult: Sendable {
     }
     private let state = Mutex(State())
 
-    init(counter: CooccurrenceCounter, options: CollocationOptions, warnings: [String]) {
+    init(counter: CooccurrenceCounter, stream: CooccurrenceStream?, options: CollocationOptions, warnings: [String]) {
         self.counter = counter
+        self.stream = stream
         self.options = options
         self.grouping = counter.grouping
         self.vocabulary = counter.corpus.vocabulary
@@ -117,23 +127,45 @@ public final class CollocationResult: Sendable {
     /// Group g's rows in SPEC §8 order, counted on all cores.
     public func rows(group g: Int) -> [CooccurrenceRow] {
         if let kept = state.withLock({ $0.kept[g] }) { return kept }
+        precondition(stream == nil, "a group counted from the texts is read with forEachRows")
         let counts = counter.count(group: g)
         let rows = counts.rows(minCooccurrence: options.minCooccurrence, top: options.top, sort: options.sort,
                                vocabulary: vocabulary)
+        record(group: g, total: counts.total, frequencies: counts.frequencyByForm, rows: rows)
+        return rows
+    }
+
+    /// Group g's rows in SPEC §8 order, a part at a time: from the texts, within the memory
+    /// budget, when the run holds no tokens; else all at once.
+    ///
+    /// - Throws: `DiscourseError` when the texts cannot be read again or the temporary
+    ///   files written.
+    public func forEachRows(group g: Int, _ body: ([CooccurrenceRow]) -> Void) throws(DiscourseError) {
+        guard let stream, state.withLock({ $0.kept[g] }) == nil else { return body(rows(group: g)) }
+        let keep = options.changes || options.network
+        var kept: [CooccurrenceRow] = []
+        let totals = try stream.rows(group: g, minCooccurrence: options.minCooccurrence, top: options.top, sort: options.sort) { rows in
+            if keep { kept += rows }
+            body(rows)
+        }
+        record(group: g, total: totals.total, frequencies: totals.frequencies, rows: kept)
+    }
+
+    /// What a counted group leaves for the warnings, changes and networks.
+    private func record(group g: Int, total: Int, frequencies: [Int], rows: [CooccurrenceRow]) {
         state.withLock { state in
-            if counts.total < 2 { state.degenerate.insert(g) }
+            if total < 2 { state.degenerate.insert(g) }
             if options.changes || options.network {
                 state.kept[g] = rows
                 if state.frequencies.isEmpty { state.frequencies = [Int](repeating: 0, count: vocabulary.count) }
-                for (i, f) in counts.frequencyByForm.enumerated() { state.frequencies[i] += f }
+                for (i, f) in frequencies.enumerated() { state.frequencies[i] += f }
                 if grouped && options.network {
                     var present: [UInt32: Int] = [:]
-                    for (i, f) in counts.frequencyByForm.enumerated() where f > 0 { present[UInt32(i)] = f }
+                    for (i, f) in frequencies.enumerated() where f > 0 { present[UInt32(i)] = f }
                     state.groupFrequencies[g] = present
                 }
             }
         }
-        return rows
     }
 
     /// For each node and each pair of consecutive groups, the collocates that entered or

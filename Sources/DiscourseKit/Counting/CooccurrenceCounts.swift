@@ -67,8 +67,10 @@ public struct CooccurrenceCounter: Sendable {
 
         let parts = ParallelMap.workers
         let results = ParallelMap.run(parts) { part in
+            var counts = Part(vocabularySize: vocabularySize)
             Self.countPart(part, of: parts, documents: group.documents, corpus: corpus, options: options,
-                           isNode: isNode, isCollocate: isCollocate, vocabularySize: vocabularySize)
+                           isNode: isNode, isCollocate: isCollocate, into: &counts)
+            return counts
         }
         // The shares hold disjoint nodes: their tables stay apart, their node margins add up.
         let pairs = results.map(\.pairs)
@@ -88,21 +90,45 @@ public struct CooccurrenceCounter: Sendable {
         }
     }
 
-    private struct Part {
-        var pairs: PairTable
+    /// One share's counts: the pairs of its nodes, their window sizes, and (share 0) the
+    /// units holding each type.
+    struct Part {
+        var pairs = PairTable(capacity: 1 << 12)
         var rowTotals: [Int]
         var unitTotals: [Int]
+
+        init(vocabularySize: Int) {
+            rowTotals = [Int](repeating: 0, count: vocabularySize)
+            unitTotals = rowTotals
+        }
+
+        /// Makes room for ids up to `vocabularySize` (the vocabulary grew since).
+        mutating func grow(to vocabularySize: Int) {
+            guard rowTotals.count < vocabularySize else { return }
+            rowTotals.append(contentsOf: repeatElement(0, count: vocabularySize - rowTotals.count))
+            unitTotals.append(contentsOf: repeatElement(0, count: vocabularySize - unitTotals.count))
+        }
     }
 
-    /// Counts the pairs whose node id is ≡ part (mod parts).
-    private static func countPart(_ part: Int, of parts: Int, documents: [Int], corpus: TokenizedCorpus,
-                                  options: CooccurrenceOptions, isNode: [Bool], isCollocate: [Bool],
-                                  vocabularySize: Int) -> Part {
-        var pairs = PairTable(capacity: 1 << 12)
+    /// Counts, into `counts`, the pairs in `documents` whose node id is ≡ part (mod parts).
+    ///
+    /// - Parameter spill: counting from the texts within a budget, where the pair table goes
+    ///   before it would grow past it (checked after each window position and each node of
+    ///   a unit, so that no document, however long, outgrows it).
+    static func countPart(_ part: Int, of parts: Int, documents: [Int], corpus: TokenizedCorpus,
+                          options: CooccurrenceOptions, isNode: [Bool], isCollocate: [Bool], into counts: inout Part,
+                          spill: PairSpill? = nil) {
+        let vocabularySize = isNode.count
+        var pairs = counts.pairs
+        var rowTotals = counts.rowTotals
+        var unitTotals = counts.unitTotals
+        counts = Part(vocabularySize: 0)  // the arrays above are now uniquely referenced
+        defer { counts = Part(pairs: pairs, rowTotals: rowTotals, unitTotals: unitTotals) }
         let countUnits = part == 0
-        var rowTotals = [Int](repeating: 0, count: vocabularySize)
-        var unitTotals = [Int](repeating: 0, count: vocabularySize)
         let mine = { (id: UInt32) -> Bool in isNode[Int(id)] && Int(id) % parts == part }
+        @inline(__always) func check() {
+            if let spill, pairs.wouldGrow(past: spill.bytes) { spill.write(&pairs) }
+        }
         var seen: [UInt32] = []
         var lastUnit = [Int32](repeating: -1, count: vocabularySize)
         var unit: Int32 = 0
@@ -133,6 +159,7 @@ public struct CooccurrenceCounter: Sendable {
                             rowTotals[Int(a)] += 1
                             if isCollocate[Int(b)] { pairs.add(PairTable.key(a, b)) }
                         }
+                        check()
                     }
                 case (.window, .tokens):
                     for p in run where isCollocate[Int(forms[p])] {
@@ -141,6 +168,7 @@ public struct CooccurrenceCounter: Sendable {
                             let a = forms[j]
                             if a != b && mine(a) { pairs.add(PairTable.key(a, b)) }
                         }
+                        check()
                     }
                 case (.sentence, _), (.document, _):
                     seen.removeAll(keepingCapacity: true)
@@ -154,11 +182,26 @@ public struct CooccurrenceCounter: Sendable {
                         for b in seen where b != a && isCollocate[Int(b)] {
                             pairs.add(PairTable.key(a, b))
                         }
+                        check()
                     }
                 }
             }
         }
-        return Part(pairs: pairs, rowTotals: rowTotals, unitTotals: unitTotals)
+    }
+}
+
+/// Where a share's pair table goes when counting from the texts would grow it past `bytes`.
+struct PairSpill {
+    let bytes: Int
+    /// Writes the table out (sorted, as a run) and leaves it empty.
+    let write: (inout PairTable) -> Void
+}
+
+extension CooccurrenceCounter.Part {
+    init(pairs: PairTable, rowTotals: [Int], unitTotals: [Int]) {
+        self.pairs = pairs
+        self.rowTotals = rowTotals
+        self.unitTotals = unitTotals
     }
 }
 

@@ -53,6 +53,15 @@ struct PairTable: Sendable {
         }
     }
 
+    /// Bytes the table holds (its slots), for the memory budget.
+    var memory: Int { keys.count * (MemoryLayout<UInt64>.stride + MemoryLayout<Int32>.stride) }
+
+    /// Whether adding up to 16 Ki more pairs may make the table grow to, or through, more
+    /// than `limit` bytes (growing holds the old slots and twice as many new ones).
+    func wouldGrow(past limit: Int) -> Bool {
+        memory * 3 > limit && (count + (1 << 14)) * 2 > keys.count
+    }
+
     /// The pair's count (0 when absent).
     func value(_ key: UInt64) -> Int {
         var slot = Self.slot(of: key, mask: mask)

@@ -13,6 +13,9 @@ public struct OutputTable: Sendable {
     public let unit: String
     /// Part p's rows, as one or more buffers (a large part rendered in parallel chunks).
     public let render: @Sendable (_ part: Int) -> [CSVBuffer]
+    /// Part p's rows handed to `emit` a few buffers at a time, for parts too large to hold
+    /// rendered whole; parts are then written one at a time. Nil when `render` serves.
+    public let stream: (@Sendable (_ part: Int, _ emit: ([CSVBuffer]) throws(DiscourseError) -> Void) throws(DiscourseError) -> Void)?
 
     public init(table: String, header: [String], parts: Int, unit: String = "groups", render: @escaping @Sendable (Int) -> [CSVBuffer]) {
         self.table = table
@@ -20,6 +23,18 @@ public struct OutputTable: Sendable {
         self.parts = parts
         self.unit = unit
         self.render = render
+        stream = nil
+    }
+
+    /// A table whose parts are streamed (`stream`).
+    public init(table: String, header: [String], parts: Int, unit: String = "groups",
+                stream: @escaping @Sendable (Int, ([CSVBuffer]) throws(DiscourseError) -> Void) throws(DiscourseError) -> Void) {
+        self.table = table
+        self.header = header
+        self.parts = parts
+        self.unit = unit
+        self.stream = stream
+        render = { _ in preconditionFailure("a streamed table is written part by part") }
     }
 
     /// A table whose rows are rendered at once.

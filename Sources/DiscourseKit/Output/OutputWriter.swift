@@ -94,6 +94,18 @@ public final class OutputWriter {
         rows += header.rows
         let batch = max(1, ParallelMap.workers)
         var next = 0
+        if let stream = table.stream {
+            for part in 0..<parts {
+                try stream(part) { (buffers: [CSVBuffer]) throws(DiscourseError) in
+                    for buffer in buffers {
+                        try emit(buffer.bytes)
+                        rows += buffer.rows
+                    }
+                }
+                progress(part + 1, parts)
+            }
+            next = parts
+        }
         while next < parts {
             let upper = min(parts, next + batch)
             let lower = next

@@ -14,13 +14,39 @@ enum BatchedTermCounts {
     static let keptInBatches = 0.2
     static let perBatchByte = 1.5
 
-    /// The batches of documents (consecutive runs in corpus order) the corpus is counted in:
-    /// one, the whole corpus, when its tokens and counts fit the planned share of the budget.
-    static func plan(_ corpus: Corpus, budget: MemoryBudget, documents: Bool) -> [Range<Int>] {
+    /// Co-occurrence tables of a group counted in memory: measured 6.8 bytes per byte of text
+    /// for windows of 5 over the whole 1 GB generated corpus; 8 planned.
+    static let pairsPerByte = 8.0
+
+    /// How a run is read within a budget.
+    struct Plan {
+        /// Whether the corpus's tokens and counts fit the planned share of the budget.
+        var inMemory: Bool
+        /// Consecutive runs of documents in corpus order (the whole corpus in memory).
+        var batches: [Range<Int>]
+        /// Co-occurrence counted from the texts: text per chunk of a group's documents, and
+        /// pair-table bytes before the tables go to disk as a sorted run.
+        var chunkBytes: Int
+        var pairBytes: Int
+    }
+
+    /// Plans the batches of a run whose analyses read term counts (with the documents' lists
+    /// when `documents`) and co-occurrences of the groups of `cooccurrence`.
+    static func plan(_ corpus: Corpus, budget: MemoryBudget, documents: Bool, cooccurrence: [Grouping]) -> Plan {
         let sizes = corpus.documents.map(\.estimatedByteCount)
         let total = Double(sizes.reduce(0, +))
         let limit = BatchedNgrams.planned(budget)
-        if total * (1 + kept(documents: documents)) <= limit { return [0..<corpus.documents.count] }
+        // Co-occurrence in memory holds one group's tables at a time, the largest group's at most.
+        let largest = cooccurrence.map { grouping in
+            grouping.groups.map { $0.documents.reduce(0) { $0 + sizes[$1] } }.max() ?? 0
+        }.max() ?? 0
+        // From the texts: a chunk's tokens and a fifth of the budget's share for the pair
+        // tables (which may double as they grow, and are sorted into a copy when spilled).
+        let chunkBytes = max(1 << 20, Int(limit * 0.2))
+        let pairBytes = max(4 << 20, Int(limit * 0.2))
+        if total * (1 + kept(documents: documents)) + Double(largest) * pairsPerByte <= limit {
+            return Plan(inMemory: true, batches: [0..<corpus.documents.count], chunkBytes: chunkBytes, pairBytes: pairBytes)
+        }
         // What is left for a batch once the kept counts are allowed for; at least 1 MB of text.
         let batchBytes = max(1 << 20, Int((limit - total * keptInBatches) / perBatchByte))
         var batches: [Range<Int>] = []
@@ -35,7 +61,7 @@ enum BatchedTermCounts {
             bytes += size
         }
         batches.append(start..<corpus.documents.count)
-        return batches
+        return Plan(inMemory: false, batches: batches, chunkBytes: chunkBytes, pairBytes: pairBytes)
     }
 
     /// What the pass made: per grouping, the term counts by request and the groups' size
@@ -45,6 +71,8 @@ enum BatchedTermCounts {
         var summaries: [[GroupSummary]]
         var documentTokens: [Int]
         var tokens: TokenizedCorpus
+        /// The pass's session, whose vocabulary holds every form of the corpus.
+        var session: TokenPipeline.Session
     }
 
     /// Reads, tokenizes and counts `corpus` in `batches`, recording what reading found in it.
@@ -92,7 +120,7 @@ enum BatchedTermCounts {
                 Dictionary(uniqueKeysWithValues: zip(requests, builders.map { $0.finish(vocabulary: vocabulary) }))
             },
             summaries: summaries.map(\.summaries), documentTokens: documentTokens,
-            tokens: TokenizedCorpus(documents: [], vocabulary: vocabulary, configuration: configuration))
+            tokens: TokenizedCorpus(documents: [], vocabulary: vocabulary, configuration: configuration), session: session)
     }
 }
 

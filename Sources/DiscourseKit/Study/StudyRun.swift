@@ -10,7 +10,7 @@ public struct StudyRun: Sendable {
     public let tokens: TokenizedCorpus
     /// Tokens of each document, in corpus order.
     public let documentTokens: [Int]
-    /// The batches the corpus was read and counted in: 1 when it was held in memory.
+    /// The batches the corpus was read and counted in: 0 when its tokens were held in memory.
     public let batches: Int
     /// One input per grouping of the study, in the study's order.
     public let inputs: [AnalysisInput]
@@ -58,19 +58,26 @@ public struct StudyRun: Sendable {
             try tokenOptions.configuration(defaultLanguage: study.corpus.language, keepOffsets: study.needsOffsets)
         }
         let requests = try study.termCountRequests(configuration)
-        let batches = budget.flatMap { budget in
-            requests.map { BatchedTermCounts.plan(corpus, budget: budget, documents: $0.joined().contains(where: \.documents)) }
-        } ?? [0..<corpus.documents.count]
-        if let requests, batches.count > 1 {
+        let plan = budget.flatMap { budget in
+            requests.map { BatchedTermCounts.plan(corpus, budget: budget, documents: $0.joined().contains(where: \.documents),
+                                                  cooccurrence: study.countsCooccurrence ? groupings : []) }
+        }
+        let batches = plan?.batches ?? [0..<corpus.documents.count]
+        if let requests, let plan, !plan.inMemory {
+            guard FileSystem.isFolder(tmp) == true else {
+                throw DiscourseError("--tmp \(tmp): no such folder, for the temporary files of a run counted in batches")
+            }
             let counted = try BatchedTermCounts.count(&corpus, batches: batches, configuration: configuration,
                                                       groupings: groupings, requests: requests, tmp: tmp,
                                                       observer: observer)
             tokens = counted.tokens
             documentTokens = counted.documentTokens
             let loaded = corpus
+            let texts = TextSource(corpus: loaded, session: counted.session, vocabulary: counted.tokens.vocabulary,
+                                   chunkBytes: plan.chunkBytes, pairBytes: plan.pairBytes, tmp: tmp)
             inputs = groupings.indices.map { g in
                 AnalysisInput(corpus: loaded, tokens: counted.tokens, grouping: groupings[g], counted: counted.counts[g],
-                              summaries: counted.summaries[g])
+                              summaries: counted.summaries[g], documents: texts)
             }
         } else {
             observer.stage("read+tokenize")
@@ -80,7 +87,7 @@ public struct StudyRun: Sendable {
             let tokens = self.tokens
             inputs = groupings.map { AnalysisInput(corpus: loaded, tokens: tokens, grouping: $0) }
         }
-        self.batches = batches.count
+        self.batches = plan?.inMemory == false ? batches.count : 0
         for warning in corpus.warnings { observer.warning(warning) }
         self.corpus = corpus
         var outcomes: [AnalysisOutcome] = []

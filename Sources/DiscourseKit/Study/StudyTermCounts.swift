@@ -1,7 +1,8 @@
 extension Study {
-    /// The term counts each grouping's analyses will ask for, when every analysis reads only
-    /// term counts (keyness, trends, compare) and can therefore run from counts made a batch
-    /// of documents at a time; nil when some analysis reads the tokens themselves.
+    /// The term counts each grouping's analyses will ask for, when every analysis can run
+    /// without the whole corpus's tokens: from term counts made a batch of documents at a time
+    /// (keyness, trends, compare), or from the texts read again a group at a time (cooccur,
+    /// collocates); nil when some analysis reads every token (ngrams, kwic, tokens, terms).
     ///
     /// - Throws: `DiscourseError` when ICU's normalizers cannot be opened.
     func termCountRequests(_ configuration: TokenizerConfiguration) throws(DiscourseError) -> [[TermCounts.Request]]? {
@@ -21,6 +22,18 @@ extension Study {
             }
         }
         return requests
+    }
+}
+
+extension Study {
+    /// Whether some analysis counts co-occurrences.
+    var countsCooccurrence: Bool {
+        analyses.contains {
+            switch $0.spec {
+            case .cooccur, .collocates: true
+            default: false
+            }
+        }
     }
 }
 
@@ -45,7 +58,8 @@ extension AnalysisSpec {
                 }
             }
             return [TermCounts.Request(sizes: sizes, documents: true)]
-        case .tokens, .ngrams, .cooccur, .collocates, .kwic, .terms: return nil
+        case .cooccur, .collocates: return []
+        case .tokens, .ngrams, .kwic, .terms: return nil
         }
     }
 }

@@ -23,8 +23,8 @@ func runAnalysis(_ command: String, mainFile: String, corpus: CorpusFlags, token
         let study = Study(corpus: corpus.options, tokens: tokens.options, groupings: [field], analyses: [StudyAnalysis(analysis)])
         let run = try StudyRun(study, loaded: loaded, budget: resources?.budget, tmp: resources?.temporaryFolder ?? "/tmp",
                                observer: observer)
-        if run.batches > 1 && !output.quiet, let budget = resources?.budget {
-            FileSystem.printError("discourse \(command): the corpus's tokens do not fit --memory \(budget.description): counted in \(run.batches) batches of documents")
+        if run.batches > 0 && !output.quiet, let budget = resources?.budget {
+            FileSystem.printError("discourse \(command): the corpus's tokens do not fit --memory \(budget.description): counted in \(run.batches) batch\(run.batches == 1 ? "" : "es") of documents")
         }
         try CommandOutput.write(run, command: command, to: writer, corpusOptions: corpus.options.manifest,
                                 trailingOptions: tokens.options.manifest + output.manifest + extraOptions + (resources?.manifest ?? []),

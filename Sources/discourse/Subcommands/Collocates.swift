@@ -23,6 +23,7 @@ struct Collocates: ParsableCommand {
 
     @OptionGroup(title: "Tokens") var tokens: TokenFlags
     @OptionGroup(title: "Output") var output: OutputFlags
+    @OptionGroup(title: "Resources") var resources: ResourceFlags
 
     func validate() throws {
         if flags.graph != nil && output.out == "-" {
@@ -37,7 +38,7 @@ struct Collocates: ParsableCommand {
             try runAnalysis("collocates", mainFile: "collocates.csv", corpus: corpus, tokens: tokens, output: output,
                             by: flags.grouping.by,
                             analysis: .collocates(try flags.options(nodes: [node], top: top == 0 ? nil : top, changes: true)),
-                            graph: flags.graph)
+                            graph: flags.graph, resources: resources)
         }
     }
 }

@@ -24,6 +24,7 @@ struct Cooccur: ParsableCommand {
 
     @OptionGroup(title: "Tokens") var tokens: TokenFlags
     @OptionGroup(title: "Output") var output: OutputFlags
+    @OptionGroup(title: "Resources") var resources: ResourceFlags
 
     func validate() throws {
         if flags.graph != nil && output.out == "-" {
@@ -41,7 +42,7 @@ struct Cooccur: ParsableCommand {
             }
             try runAnalysis("cooccur", mainFile: "cooccur.csv", corpus: corpus, tokens: tokens, output: output,
                             by: flags.grouping.by, analysis: .cooccur(try flags.options(nodes: nodeLines, top: top, changes: false)),
-                            graph: flags.graph)
+                            graph: flags.graph, resources: resources)
         }
     }
 }

@@ -50,8 +50,8 @@ struct StudyCommand: ParsableCommand {
             writer.workbook = xlsx
             try writer.reserve(StudyOutput.plannedFiles(study, workbook: xlsx))
             let run = try StudyRun(study, budget: resources.budget, tmp: resources.temporaryFolder, observer: observer)
-            if run.batches > 1 && !quiet {
-                FileSystem.printError("discourse study: the corpus's tokens do not fit --memory \(resources.budget.description): counted in \(run.batches) batches of documents")
+            if run.batches > 0 && !quiet {
+                FileSystem.printError("discourse study: the corpus's tokens do not fit --memory \(resources.budget.description): counted in \(run.batches) batch\(run.batches == 1 ? "" : "es") of documents")
             }
             let written = try StudyOutput.write(run, to: writer, arguments: CommandLine.arguments,
                                                 output: [("out", .string(folder)), ("excel", .bool(excel))] + (xlsx ? [("xlsx", .bool(true))] : [])

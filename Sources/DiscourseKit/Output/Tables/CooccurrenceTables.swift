@@ -9,22 +9,28 @@ public enum CooccurrenceTables {
     public static let changesHeader = ["node", "previous_group", "group", "collocate", "change",
                                        "previous_rank", "rank", "previous_value", "value"]
 
-    /// The pairs of every group, one part per group, counted when rendered; a large group is
-    /// rendered in parallel chunks.
+    /// The pairs of every group, one part per group, counted when written, a few thousand
+    /// rows at a time rendered in parallel chunks (a group counted from the texts within the
+    /// memory budget is never whole in memory).
     public static func pairs(_ result: CollocationResult, format: CSVFormat) -> OutputTable {
         let measures = result.options.measureColumns
         let grouped = result.grouped
-        return OutputTable(table: "cooccur", header: header(measures: measures, grouped: grouped), parts: result.grouping.groups.count) { g in
-            let rows = result.rows(group: g)
+        return OutputTable(table: "cooccur", header: header(measures: measures, grouped: grouped), parts: result.grouping.groups.count) {
+            g, emit throws(DiscourseError) in
             let group = grouped ? result.grouping.groups[g].label : nil
-            let chunk = 20_000
-            guard rows.count > chunk else {
-                return [render(rows[...], group: group, measures: measures, vocabulary: result.vocabulary, format: format)]
+            var failure: DiscourseError?
+            try result.forEachRows(group: g) { rows in
+                guard failure == nil else { return }
+                let chunk = 20_000
+                let buffers = rows.count <= chunk
+                    ? [render(rows[...], group: group, measures: measures, vocabulary: result.vocabulary, format: format)]
+                    : ParallelMap.run((rows.count + chunk - 1) / chunk) { c in
+                        render(rows[c * chunk ..< min(rows.count, (c + 1) * chunk)], group: group, measures: measures,
+                               vocabulary: result.vocabulary, format: format)
+                    }
+                do throws(DiscourseError) { try emit(buffers) } catch { failure = error }
             }
-            return ParallelMap.run((rows.count + chunk - 1) / chunk) { c in
-                render(rows[c * chunk ..< min(rows.count, (c + 1) * chunk)], group: group, measures: measures,
-                       vocabulary: result.vocabulary, format: format)
-            }
+            if let failure { throw failure }
         }
     }
 
