@@ -126,9 +126,6 @@ public struct CooccurrenceCounter: Sendable {
         defer { counts = Part(pairs: pairs, rowTotals: rowTotals, unitTotals: unitTotals) }
         let countUnits = part == 0
         let mine = { (id: UInt32) -> Bool in isNode[Int(id)] && Int(id) % parts == part }
-        @inline(__always) func check() {
-            if let spill, pairs.wouldGrow(past: spill.bytes) { spill.write(&pairs) }
-        }
         var seen: [UInt32] = []
         var lastUnit = [Int32](repeating: -1, count: vocabularySize)
         var unit: Int32 = 0
@@ -159,7 +156,7 @@ public struct CooccurrenceCounter: Sendable {
                             rowTotals[Int(a)] += 1
                             if isCollocate[Int(b)] { pairs.add(PairTable.key(a, b)) }
                         }
-                        check()
+                        if let spill, pairs.wouldGrow(past: spill.bytes) { spill.write(&pairs) }
                     }
                 case (.window, .tokens):
                     for p in run where isCollocate[Int(forms[p])] {
@@ -168,7 +165,7 @@ public struct CooccurrenceCounter: Sendable {
                             let a = forms[j]
                             if a != b && mine(a) { pairs.add(PairTable.key(a, b)) }
                         }
-                        check()
+                        if let spill, pairs.wouldGrow(past: spill.bytes) { spill.write(&pairs) }
                     }
                 case (.sentence, _), (.document, _):
                     seen.removeAll(keepingCapacity: true)
@@ -182,7 +179,7 @@ public struct CooccurrenceCounter: Sendable {
                         for b in seen where b != a && isCollocate[Int(b)] {
                             pairs.add(PairTable.key(a, b))
                         }
-                        check()
+                        if let spill, pairs.wouldGrow(past: spill.bytes) { spill.write(&pairs) }
                     }
                 }
             }

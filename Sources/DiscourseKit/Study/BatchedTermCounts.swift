@@ -14,9 +14,20 @@ enum BatchedTermCounts {
     static let keptInBatches = 0.2
     static let perBatchByte = 1.5
 
-    /// Co-occurrence tables of a group counted in memory: measured 6.8 bytes per byte of text
-    /// for windows of 5 over the whole 1 GB generated corpus; 8 planned.
-    static let pairsPerByte = 8.0
+    /// Co-occurrence tables of a group counted in memory, in bytes per byte of its text, by
+    /// scope. Measured on the State of the Union (12 MB as one group): windows of 5, 17; of 10,
+    /// 21; sentences, 41; documents, 870 (the Republican addresses, 5 MB). Per byte they shrink
+    /// as a corpus grows (windows of 5 over the 1 GB generated corpus: 6.8), so the small
+    /// corpora's figures are the cautious ones: 3.5 per token of span, 48, 1000.
+    static func pairsPerByte(_ scopes: [CooccurrenceOptions]) -> Double {
+        scopes.map { options in
+            switch options.scope {
+            case .window: 3.5 * Double(options.span)
+            case .sentence: 48
+            case .document: 1000
+            }
+        }.max() ?? 0
+    }
 
     /// How a run is read within a budget.
     struct Plan {
@@ -31,8 +42,9 @@ enum BatchedTermCounts {
     }
 
     /// Plans the batches of a run whose analyses read term counts (with the documents' lists
-    /// when `documents`) and co-occurrences of the groups of `cooccurrence`.
-    static func plan(_ corpus: Corpus, budget: MemoryBudget, documents: Bool, cooccurrence: [Grouping]) -> Plan {
+    /// when `documents`) and co-occurrences (`scopes`) of the groups of `cooccurrence`.
+    static func plan(_ corpus: Corpus, budget: MemoryBudget, documents: Bool, cooccurrence: [Grouping],
+                     scopes: [CooccurrenceOptions]) -> Plan {
         let sizes = corpus.documents.map(\.estimatedByteCount)
         let total = Double(sizes.reduce(0, +))
         let limit = BatchedNgrams.planned(budget)
@@ -40,11 +52,12 @@ enum BatchedTermCounts {
         let largest = cooccurrence.map { grouping in
             grouping.groups.map { $0.documents.reduce(0) { $0 + sizes[$1] } }.max() ?? 0
         }.max() ?? 0
-        // From the texts: a chunk's tokens and a fifth of the budget's share for the pair
-        // tables (which may double as they grow, and are sorted into a copy when spilled).
+        // From the texts: a fifth of the budget's share for a chunk's tokens, half for the pair
+        // tables (a third of which they fill before they are spilled: they may double as they
+        // grow, and are sorted into a copy when spilled).
         let chunkBytes = max(1 << 20, Int(limit * 0.2))
-        let pairBytes = max(4 << 20, Int(limit * 0.2))
-        if total * (1 + kept(documents: documents)) + Double(largest) * pairsPerByte <= limit {
+        let pairBytes = max(4 << 20, Int(limit * 0.5))
+        if total * (1 + kept(documents: documents)) + Double(largest) * pairsPerByte(scopes) <= limit {
             return Plan(inMemory: true, batches: [0..<corpus.documents.count], chunkBytes: chunkBytes, pairBytes: pairBytes)
         }
         // What is left for a batch once the kept counts are allowed for; at least 1 MB of text.

@@ -60,7 +60,8 @@ public struct StudyRun: Sendable {
         let requests = try study.termCountRequests(configuration)
         let plan = budget.flatMap { budget in
             requests.map { BatchedTermCounts.plan(corpus, budget: budget, documents: $0.joined().contains(where: \.documents),
-                                                  cooccurrence: study.countsCooccurrence ? groupings : []) }
+                                                  cooccurrence: study.cooccurrenceOptions.isEmpty ? [] : groupings,
+                                                  scopes: study.cooccurrenceOptions) }
         }
         let batches = plan?.batches ?? [0..<corpus.documents.count]
         if let requests, let plan, !plan.inMemory {

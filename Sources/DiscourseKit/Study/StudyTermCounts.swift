@@ -26,12 +26,12 @@ extension Study {
 }
 
 extension Study {
-    /// Whether some analysis counts co-occurrences.
-    var countsCooccurrence: Bool {
-        analyses.contains {
+    /// What each analysis that counts co-occurrences counts.
+    var cooccurrenceOptions: [CooccurrenceOptions] {
+        analyses.compactMap {
             switch $0.spec {
-            case .cooccur, .collocates: true
-            default: false
+            case .cooccur(let options), .collocates(let options): options.counting
+            default: nil
             }
         }
     }
