@@ -48,24 +48,6 @@ public struct AnalysisInput: Sendable {
     }
 }
 
-/// The texts of a run that holds no tokens (counted in batches within a memory budget), for
-/// the analyses that read tokens to read them again, a chunk of documents at a time.
-struct TextSource: Sendable {
-    let corpus: Corpus
-    /// The first pass's session: its vocabulary already holds every form.
-    let session: TokenPipeline.Session
-    let vocabulary: VocabularyTable
-    /// Text per chunk of documents, and pair-table bytes before they go to disk.
-    let chunkBytes: Int
-    let pairBytes: Int
-    let tmp: String
-
-    func cooccurrence(grouping: Grouping, options: CooccurrenceOptions) -> CooccurrenceStream {
-        CooccurrenceStream(corpus: corpus, session: session, vocabulary: vocabulary, grouping: grouping, options: options,
-                           chunkBytes: chunkBytes, pairBytes: pairBytes, tmp: tmp)
-    }
-}
-
 extension TermCounts {
     /// Which term counts an analysis needs: n-gram lengths, and whether each document's
     /// counts are kept.

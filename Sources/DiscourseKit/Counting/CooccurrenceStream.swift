@@ -5,16 +5,10 @@
 /// run, in the manner of external sorting; the runs are then merged, node by node, into the
 /// rows `CooccurrenceCounter` gives in memory (SPEC §4, §8), byte for byte the same.
 struct CooccurrenceStream: Sendable {
-    let corpus: Corpus
-    let session: TokenPipeline.Session
-    /// The complete vocabulary (ranked), from the run's first pass.
-    let vocabulary: VocabularyTable
+    /// The texts, the first pass's vocabulary and the budget's shares.
+    let texts: TextSource
     let grouping: Grouping
     let options: CooccurrenceOptions
-    /// Text per chunk of documents read at once, and pair-table bytes before a spill.
-    let chunkBytes: Int
-    let pairBytes: Int
-    let tmp: String
 
     /// Runs on disk of one level merged into one when there are this many.
     static let mergeFanIn = 16
@@ -29,12 +23,12 @@ struct CooccurrenceStream: Sendable {
     /// Counts group g and calls `body` with its rows in output order, a few thousand at a time
     /// (a node's rows never split); the rows are those `GroupCooccurrence.rows` gives.
     ///
-    /// - Throws: `DiscourseError` from reading the texts again, or when `tmp` cannot be written.
+    /// - Throws: `DiscourseError` from reading the texts again, or when `--tmp` cannot be written.
     func rows(group g: Int, minCooccurrence: Int, top: Int?, sort: AssociationMeasure,
               body: ([CooccurrenceRow]) -> Void) throws(DiscourseError) -> Totals {
-        let size = vocabulary.count
-        let isStopword = vocabulary.isStopword
-        let forms = vocabulary.forms
+        let size = texts.vocabulary.count
+        let isStopword = texts.vocabulary.isStopword
+        let forms = texts.vocabulary.forms
         // Counted for every type that may turn out a node or collocate; `--min-freq` needs the
         // group's frequencies and is applied to the rows (a node's window sizes do not depend
         // on which other types are kept).
@@ -44,23 +38,24 @@ struct CooccurrenceStream: Sendable {
         let boxes = (0..<parts).map { _ in PartBox(CooccurrenceCounter.Part(vocabularySize: size)) }
         var frequencies = [Int](repeating: 0, count: size)
         var (tokens, sentences, documentsWithTokens) = (0, 0, 0)
+        let corpus = texts.corpus
         for chunk in chunks(of: grouping.groups[g].documents) {
             let part = Corpus(documents: chunk.map { corpus.documents[$0] }, fields: corpus.fields, reader: corpus.reader)
-            let (documents, _) = try session.tokenize(part, observer: SilentObserver())
+            let (documents, _) = try texts.session.tokenize(part, observer: SilentObserver())
             for document in documents {
                 for id in document.forms { frequencies[Int(id)] += 1 }
                 tokens += document.count
                 sentences += document.sentenceCount
                 if document.count > 0 { documentsWithTokens += 1 }
             }
-            let tokenized = TokenizedCorpus(documents: documents, vocabulary: vocabulary, configuration: session.configuration)
+            let tokenized = TokenizedCorpus(documents: documents, vocabulary: texts.vocabulary, configuration: texts.session.configuration)
             let indices = Array(documents.indices)
             ParallelMap.run(parts) { p in
                 let box = boxes[p]
-                let spill = PairSpill(bytes: pairBytes / parts) { table in
+                let spill = PairSpill(bytes: texts.pairBytes / parts) { table in
                     guard box.failure == nil else { return }
                     do throws(DiscourseError) {
-                        try box.spill(sorted(table), tmp: tmp, rank: vocabulary.rank)
+                        try box.spill(sorted(table), tmp: texts.tmp, rank: texts.vocabulary.rank)
                     } catch {
                         box.failure = error
                     }
@@ -93,8 +88,8 @@ struct CooccurrenceStream: Sendable {
         var node: [CooccurrenceRow] = []
         func finishNode() {
             guard !node.isEmpty else { return }
-            if let top { node = Array(node.ranked(by: sort, vocabulary: vocabulary).prefix(top)) }
-            node.sortForOutput(vocabulary: vocabulary)
+            if let top { node = Array(node.ranked(by: sort, vocabulary: texts.vocabulary).prefix(top)) }
+            node.sortForOutput(vocabulary: texts.vocabulary)
             chunk += node
             node.removeAll(keepingCapacity: true)
             if chunk.count >= 20_000 {
@@ -103,7 +98,7 @@ struct CooccurrenceStream: Sendable {
             }
         }
         var current: UInt32?
-        try PairRuns(runs: runs, held: held, rank: vocabulary.rank).merge { key, o11 in
+        try PairRuns(runs: runs, held: held, rank: texts.vocabulary.rank).merge { key, o11 in
             let (a, b) = (UInt32(truncatingIfNeeded: key >> 32), UInt32(truncatingIfNeeded: key))
             if a != current {
                 finishNode()
@@ -125,8 +120,8 @@ struct CooccurrenceStream: Sendable {
         var current: [Int] = []
         var bytes = 0
         for d in documents {
-            let size = corpus.documents[d].estimatedByteCount
-            if !current.isEmpty && bytes + size > chunkBytes {
+            let size = texts.corpus.documents[d].estimatedByteCount
+            if !current.isEmpty && bytes + size > texts.chunkBytes {
                 result.append(current)
                 current = []
                 bytes = 0
@@ -141,7 +136,7 @@ struct CooccurrenceStream: Sendable {
     /// A table's pairs with their keys and counts, in output order of (node, collocate) by
     /// the forms' code point ranks.
     private func sorted(_ table: PairTable) -> [(order: UInt64, key: UInt64, count: UInt64)] {
-        let rank = vocabulary.rank
+        let rank = texts.vocabulary.rank
         var entries: [(order: UInt64, key: UInt64, count: UInt64)] = []
         entries.reserveCapacity(table.count)
         table.forEach { node, collocate, count in

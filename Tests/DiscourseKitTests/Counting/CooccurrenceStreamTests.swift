@@ -44,8 +44,8 @@ struct CooccurrenceStreamTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         // A table may hold nothing: every window position or unit's node spills a run, and
         // every 16 runs are merged into one.
-        let stream = CooccurrenceStream(corpus: corpus, session: session, vocabulary: vocabulary, grouping: grouping,
-                                        options: options, chunkBytes: 200, pairBytes: 1, tmp: folder)
+        let texts = TextSource(corpus: corpus, session: session, vocabulary: vocabulary, chunkBytes: 200, pairBytes: 1, tmp: folder)
+        let stream = texts.cooccurrence(grouping: grouping, options: options)
         let counter = CooccurrenceCounter(tokens, grouping: grouping, options: options)
         for top: Int? in [nil, 2] {
             for g in grouping.groups.indices {
