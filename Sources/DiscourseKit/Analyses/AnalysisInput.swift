@@ -16,20 +16,26 @@ public struct AnalysisInput: Sendable {
     public let summaries: [GroupSummary]?
     /// The texts to read again, when the run holds no tokens (counted in batches).
     let documents: TextSource?
+    /// The n-gram lengths (sorted) whose counts some analysis of this input will read per
+    /// document: counted with the documents' lists on the first request, so that an analysis
+    /// asking without them first does not make the same counts twice.
+    let listed: Set<[Int]>
     private let cache: TermCountsCache
 
     public init(corpus: Corpus, tokens: TokenizedCorpus, grouping: Grouping) {
-        self.init(corpus: corpus, tokens: tokens, grouping: grouping, counted: [:], summaries: nil, documents: nil)
+        self.init(corpus: corpus, tokens: tokens, grouping: grouping, counted: [:])
     }
 
-    /// An input whose term counts were made beforehand (a study counted in batches).
+    /// An input whose term counts were made beforehand (a study counted in batches), or that
+    /// knows which lengths will be read per document (`listed`).
     init(corpus: Corpus, tokens: TokenizedCorpus, grouping: Grouping, counted: [TermCounts.Request: TermCounts],
-         summaries: [GroupSummary]?, documents: TextSource?) {
+         summaries: [GroupSummary]? = nil, documents: TextSource? = nil, listed: Set<[Int]> = []) {
         self.corpus = corpus
         self.tokens = tokens
         self.grouping = grouping
         self.summaries = summaries
         self.documents = documents
+        self.listed = listed
         cache = TermCountsCache(counted)
     }
 
@@ -43,7 +49,9 @@ public struct AnalysisInput: Sendable {
         return cache.counts(request, exactly: exactly) {
             precondition(!tokens.documents.isEmpty || grouping.groups.allSatisfy(\.documents.isEmpty),
                          "term counts \(request) were not made in the batched pass")
-            return TermCounts(tokens, grouping: grouping, sizes: request.sizes, keepDocuments: documents)
+            let lists = documents || listed.contains(request.sizes)
+            return (TermCounts(tokens, grouping: grouping, sizes: request.sizes, keepDocuments: lists),
+                    TermCounts.Request(sizes: request.sizes, documents: lists))
         }
     }
 }
@@ -77,14 +85,15 @@ private final class TermCountsCache: Sendable {
     init(_ counted: [TermCounts.Request: TermCounts]) { counts = Mutex(counted) }
 
     /// Counts that serve `request` if some are held (the exact ones first), else made.
-    func counts(_ request: TermCounts.Request, exactly: Bool, make: () -> TermCounts) -> TermCounts {
+    /// `make` returns the counts and what they serve (the request, or more).
+    func counts(_ request: TermCounts.Request, exactly: Bool, make: () -> (TermCounts, TermCounts.Request)) -> TermCounts {
         let found = counts.withLock { held -> TermCounts? in
             if let exact = held[request] { return exact }
             return held.filter { $0.key.serves(request, exactly: exactly) }.min { $0.key.sizes.count < $1.key.sizes.count }?.value
         }
         if let found { return found }
-        let made = make()
-        counts.withLock { $0[request] = made }
+        let (made, serving) = make()
+        counts.withLock { $0[serving] = made }
         return made
     }
 }

@@ -57,7 +57,8 @@ public struct StudyRun: Sendable {
         let configuration = try Self.located("tokens", in: study) { () throws(DiscourseError) in
             try tokenOptions.configuration(defaultLanguage: study.corpus.language, keepOffsets: study.needsOffsets)
         }
-        let requests = try study.termCountRequests(configuration)
+        let needs = try study.termCountNeeds(configuration)
+        let requests = needs.complete ? needs.requests : nil
         let plan = budget.flatMap { budget in
             requests.map { BatchedTermCounts.plan(corpus, budget: budget, documents: $0.joined().contains(where: \.documents),
                                                   cooccurrence: study.cooccurrenceOptions.isEmpty ? [] : groupings,
@@ -86,7 +87,10 @@ public struct StudyRun: Sendable {
             documentTokens = tokens.documents.map(\.count)
             let loaded = corpus
             let tokens = self.tokens
-            inputs = groupings.map { AnalysisInput(corpus: loaded, tokens: tokens, grouping: $0) }
+            inputs = groupings.indices.map { g in
+                AnalysisInput(corpus: loaded, tokens: tokens, grouping: groupings[g], counted: [:],
+                              listed: Set(needs.requests[g].filter(\.documents).map(\.sizes)))
+            }
         }
         self.batches = plan?.inMemory == false ? batches.count : 0
         for warning in corpus.warnings { observer.warning(warning) }

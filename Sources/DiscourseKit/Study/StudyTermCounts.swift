@@ -1,17 +1,22 @@
 extension Study {
-    /// The term counts each grouping's analyses will ask for, when every analysis can run
-    /// without the whole corpus's tokens: from term counts made a batch of documents at a time
-    /// (keyness, trends, compare), or from the texts read again a group at a time (cooccur,
-    /// collocates); nil when some analysis reads every token (ngrams, kwic, tokens, terms).
+    /// The term counts each grouping's analyses will ask for, merged (one request per set of
+    /// lengths, with the documents' lists when one of them needs them), and whether every
+    /// analysis can run without the whole corpus's tokens: from term counts made a batch of
+    /// documents at a time (keyness, trends, compare), or from the texts read again a group at
+    /// a time (cooccur, collocates); not `complete` when some analysis reads every token
+    /// (ngrams, kwic, tokens, terms). The requests then still tell an in-memory run which
+    /// counts to make with the documents' lists on first use.
     ///
     /// - Throws: `DiscourseError` when ICU's normalizers cannot be opened.
-    func termCountRequests(_ configuration: TokenizerConfiguration) throws(DiscourseError) -> [[TermCounts.Request]]? {
+    func termCountNeeds(_ configuration: TokenizerConfiguration) throws(DiscourseError) -> (requests: [[TermCounts.Request]], complete: Bool) {
         var requests = [[TermCounts.Request]](repeating: [], count: groupings.count)
+        var complete = true
         for analysis in analyses {
-            guard let needs = try analysis.spec.termCountRequests(configuration) else { return nil }
+            guard let needs = try analysis.spec.termCountRequests(configuration) else {
+                complete = false
+                continue
+            }
             for g in analysis.groupings ?? Array(groupings.indices) {
-                // One count serves every request of the same lengths, with the documents' lists
-                // when one of them needs them.
                 for need in needs {
                     if let i = requests[g].firstIndex(where: { $0.sizes == need.sizes }) {
                         requests[g][i] = TermCounts.Request(sizes: need.sizes, documents: need.documents || requests[g][i].documents)
@@ -21,7 +26,7 @@ extension Study {
                 }
             }
         }
-        return requests
+        return (requests, complete)
     }
 }
 
