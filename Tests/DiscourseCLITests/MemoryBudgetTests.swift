@@ -2,8 +2,8 @@ import Foundation
 import Testing
 
 /// `--memory`: past the budget `ngrams` counts the corpus in batches through temporary files,
-/// and keyness, trends and compare (and studies of them) read and count it a batch of
-/// documents at a time, with the same output byte for byte; the temporary files are removed;
+/// and keyness, trends, compare, cooccur, collocates, kwic and tokens (and studies of them)
+/// read and count it a batch of documents at a time, with the same output byte for byte; the temporary files are removed;
 /// bad sizes and folders are refused.
 struct MemoryBudgetTests {
     @Test(.enabled(if: FileManager.default.fileExists(atPath: governmentReports.path), "needs Corpora/cn-gov-work-reports"))
@@ -123,6 +123,50 @@ struct MemoryBudgetTests {
                         "\(command) \(file)")
             }
         }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("tmp")).isEmpty)
+    }
+
+    /// Concordances and tokens.csv hold the text and each token's offsets (5 bytes a byte of
+    /// text planned): past 64M a run keeps only the vocabulary from its one pass and reads and
+    /// tokenizes each chunk of documents again when its rows are written. The 3.5 MB of
+    /// Chinese reports: a study of both, and the two commands.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: governmentReports.path), "needs Corpora/cn-gov-work-reports"))
+    func concordancesAndTokensFromTheTextsGiveTheInMemoryOutput() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path("tmp"), withIntermediateDirectories: true)
+        let study = try folder.write("s.yaml", """
+            corpus:
+              path: \(governmentReports.path)
+            tokens:
+              terms: zh-politics
+            groupings: [year]
+            analyses:
+              - kwic: {terms: [高质量发展, 改革开放, 安全]}
+              - kwic: {terms: [改革, 发展], limit: 1, name: first}
+              - tokens: {}
+            """)
+        let batched = try CLI.run(["study", study, "--memory", "64M", "--tmp", folder.path("tmp"), "--out", folder.path("batched")])
+        #expect(batched.status == 0, "\(batched.stderr)")
+        #expect(batched.stderr.contains("the corpus's tokens do not fit --memory 64M: counted in"), "\(batched.stderr)")
+        let inMemory = try CLI.run(["study", study, "--out", folder.path("memory"), "--quiet"])
+        #expect(inMemory.status == 0, "\(inMemory.stderr)")
+        for file in ["kwic.csv", "kwic_first.csv", "tokens.csv"] {
+            let table = try folder.read("memory/" + file)
+            #expect(table.split(separator: "\n").count > 20, "\(file)")
+            #expect(try folder.read("batched/" + file) == table, "\(file)")
+        }
+        // A line of the multi-word term in the 2024 report, and the first line of 改革 in 1954's.
+        #expect(try folder.read("memory/kwic.csv").contains(",2024,") && folder.read("memory/kwic.csv").contains(",高质量发展,"))
+        let first = try folder.read("memory/kwic_first.csv").split(separator: "\n").filter { $0.contains(",1954,") }
+        #expect(first.count == 2 && first.contains { $0.contains(",改革,") })
+        // The commands keep --memory the same way.
+        let kwic = try CLI.run(["kwic", governmentReports.path, "--terms", "zh-politics", "--node", "高质量发展", "--node", "改革开放",
+                                "--node", "安全", "--by", "year", "--memory", "64M", "--out", folder.path("kwic")])
+        #expect(kwic.status == 0 && kwic.stderr.contains("discourse kwic: the corpus's tokens do not fit --memory 64M"), "\(kwic.stderr)")
+        #expect(try folder.read("kwic/kwic.csv") == folder.read("memory/kwic.csv"))
+        let tokens = try CLI.run(["tokens", governmentReports.path, "--terms", "zh-politics", "--memory", "64M", "--out", folder.path("tokens")])
+        #expect(tokens.status == 0 && tokens.stderr.contains("discourse tokens: the corpus's tokens do not fit --memory 64M"), "\(tokens.stderr)")
+        #expect(try folder.read("tokens/tokens.csv") == folder.read("memory/tokens.csv"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("tmp")).isEmpty)
     }
 

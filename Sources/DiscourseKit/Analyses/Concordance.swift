@@ -79,7 +79,9 @@ public struct ConcordanceLine: Sendable {
 }
 
 /// The concordance lines, found part by part (a document, or a group when lines are limited
-/// per group) in group order, then document order, then token order.
+/// per group) in group order, then document order, then token order. In a run that holds no
+/// tokens (within a memory budget) a part is a chunk of documents (or a group), whose texts
+/// are read and tokenized again when its lines are asked for.
 public struct ConcordanceResult: Sendable {
     let input: AnalysisInput
     public let options: ConcordanceOptions
@@ -88,6 +90,10 @@ public struct ConcordanceResult: Sendable {
     public let warnings: [String]
     /// The documents in group order, with their group.
     private let order: [(document: Int, group: Int)]
+    /// Read again: the chunks of documents in group order (without a limit).
+    private let chunks: [[Int]]
+    /// Read again: each document's group.
+    private let groupOf: [Int]
 
     init(input: AnalysisInput, options: ConcordanceOptions, patterns: [[UInt32]], warnings: [String]) {
         self.input = input
@@ -95,31 +101,64 @@ public struct ConcordanceResult: Sendable {
         self.patterns = patterns
         self.warnings = warnings
         order = input.grouping.groups.indices.flatMap { g in input.grouping.groups[g].documents.map { (document: $0, group: g) } }
+        if let texts = input.documents {
+            chunks = options.limit == nil ? texts.chunks(of: order.map(\.document)) : []
+            var groupOf = [Int](repeating: -1, count: input.corpus.documents.count)
+            for (document, group) in order { groupOf[document] = group }
+            self.groupOf = groupOf
+        } else {
+            (chunks, groupOf) = ([], [])
+        }
     }
 
     /// Whether lines carry a group.
     public var grouped: Bool { input.grouping.field != nil }
 
-    /// The parts lines are found in: documents, or groups under a limit.
-    public var partCount: Int { options.limit == nil ? order.count : input.grouping.groups.count }
+    /// Whether the texts are read again for the lines (`lines(part:)` may then throw).
+    public var readsTexts: Bool { input.documents != nil }
 
-    /// The lines of part p.
-    public func lines(part p: Int) -> [ConcordanceLine] {
-        guard let limit = options.limit else { return lines(document: order[p].document, group: order[p].group) }
-        var left = [Int](repeating: limit, count: patterns.count)
-        return input.grouping.groups[p].documents.flatMap { lines(document: $0, group: p, remaining: &left) }
+    /// The parts lines are found in: documents (chunks of them when the texts are read
+    /// again), or groups under a limit.
+    public var partCount: Int {
+        if options.limit != nil { return input.grouping.groups.count }
+        return readsTexts ? chunks.count : order.count
     }
 
-    private func lines(document index: Int, group g: Int) -> [ConcordanceLine] {
+    /// What a part is, for progress messages.
+    public var partUnit: String { options.limit != nil ? "groups" : readsTexts ? "chunks of documents" : "documents" }
+
+    /// The lines of part p.
+    ///
+    /// - Throws: `DiscourseError` when a text read again can no longer be read.
+    public func lines(part p: Int) throws(DiscourseError) -> [ConcordanceLine] {
+        guard let texts = input.documents else {
+            guard let limit = options.limit else {
+                return lines(input.tokens.documents[order[p].document], group: order[p].group)
+            }
+            var left = [Int](repeating: limit, count: patterns.count)
+            return input.grouping.groups[p].documents.flatMap { lines(input.tokens.documents[$0], group: p, remaining: &left) }
+        }
+        guard let limit = options.limit else {
+            return try texts.tokenize(chunks[p]).flatMap { lines($0, group: groupOf[$0.index]) }
+        }
+        // A group's documents a chunk at a time, until every node has its lines.
+        var left = [Int](repeating: limit, count: patterns.count)
+        var found: [ConcordanceLine] = []
+        for chunk in texts.chunks(of: input.grouping.groups[p].documents) where left.contains(where: { $0 > 0 }) {
+            for document in try texts.tokenize(chunk) { found += lines(document, group: p, remaining: &left) }
+        }
+        return found
+    }
+
+    private func lines(_ document: TokenizedDocument, group g: Int) -> [ConcordanceLine] {
         var unlimited = [Int](repeating: Int.max, count: patterns.count)
-        return lines(document: index, group: g, remaining: &unlimited)
+        return lines(document, group: g, remaining: &unlimited)
     }
 
     /// One document's lines in token order (all matches, overlapping ones included), each
     /// node's while its `remaining` count lasts.
-    private func lines(document index: Int, group g: Int, remaining: inout [Int]) -> [ConcordanceLine] {
-        let document = input.tokens.documents[index]
-        let id = input.corpus.documents[index].id
+    private func lines(_ document: TokenizedDocument, group g: Int, remaining: inout [Int]) -> [ConcordanceLine] {
+        let id = input.corpus.documents[document.index].id
         let group = grouped ? input.grouping.groups[g].label : nil
         let sentences = document.sentenceOfEachToken()
         let count = document.count

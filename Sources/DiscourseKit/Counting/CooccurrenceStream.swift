@@ -39,7 +39,7 @@ struct CooccurrenceStream: Sendable {
         var frequencies = [Int](repeating: 0, count: size)
         var (tokens, sentences, documentsWithTokens) = (0, 0, 0)
         let corpus = texts.corpus
-        for chunk in chunks(of: grouping.groups[g].documents) {
+        for chunk in texts.chunks(of: grouping.groups[g].documents) {
             let part = Corpus(documents: chunk.map { corpus.documents[$0] }, fields: corpus.fields, reader: corpus.reader)
             let (documents, _) = try texts.session.tokenize(part, observer: SilentObserver())
             for document in documents {
@@ -50,7 +50,7 @@ struct CooccurrenceStream: Sendable {
             }
             let tokenized = TokenizedCorpus(documents: documents, vocabulary: texts.vocabulary, configuration: texts.session.configuration)
             let indices = Array(documents.indices)
-            ParallelMap.run(parts) { p in
+            _ = ParallelMap.run(parts) { p in
                 let box = boxes[p]
                 let spill = PairSpill(bytes: texts.pairBytes / parts) { table in
                     guard box.failure == nil else { return }
@@ -111,26 +111,6 @@ struct CooccurrenceStream: Sendable {
         finishNode()
         if !chunk.isEmpty { body(chunk) }
         return Totals(total: total, frequencies: frequencies)
-    }
-
-    /// The group's documents in runs of about `chunkBytes` of text (the pair tables are kept
-    /// within their share as they are counted, however many pairs a chunk holds).
-    private func chunks(of documents: [Int]) -> [[Int]] {
-        var result: [[Int]] = []
-        var current: [Int] = []
-        var bytes = 0
-        for d in documents {
-            let size = texts.corpus.documents[d].estimatedByteCount
-            if !current.isEmpty && bytes + size > texts.chunkBytes {
-                result.append(current)
-                current = []
-                bytes = 0
-            }
-            current.append(d)
-            bytes += size
-        }
-        if !current.isEmpty { result.append(current) }
-        return result
     }
 
     /// A table's pairs with their keys and counts, in output order of (node, collocate) by

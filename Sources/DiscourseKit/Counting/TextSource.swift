@@ -14,4 +14,33 @@ struct TextSource: Sendable {
     func cooccurrence(grouping: Grouping, options: CooccurrenceOptions) -> CooccurrenceStream {
         CooccurrenceStream(texts: self, grouping: grouping, options: options)
     }
+
+    /// The documents (corpus indices) in runs of about `chunkBytes` of text, in their order.
+    func chunks(of documents: [Int]) -> [[Int]] {
+        var result: [[Int]] = []
+        var current: [Int] = []
+        var bytes = 0
+        for d in documents {
+            let size = corpus.documents[d].estimatedByteCount
+            if !current.isEmpty && bytes + size > chunkBytes {
+                result.append(current)
+                current = []
+                bytes = 0
+            }
+            current.append(d)
+            bytes += size
+        }
+        if !current.isEmpty { result.append(current) }
+        return result
+    }
+
+    /// Reads and tokenizes documents (corpus indices) again on all cores, into the first
+    /// pass's vocabulary: the same forms and ids as the first pass gave them. Each document
+    /// records its corpus index.
+    ///
+    /// - Throws: `DiscourseError` for a text that can no longer be read.
+    func tokenize(_ documents: [Int]) throws(DiscourseError) -> [TokenizedDocument] {
+        let part = Corpus(documents: documents.map { corpus.documents[$0] }, fields: corpus.fields, reader: corpus.reader)
+        return try session.tokenize(part, indices: documents, observer: SilentObserver()).0
+    }
 }

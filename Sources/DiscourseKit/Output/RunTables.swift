@@ -33,6 +33,7 @@ public enum RunTables {
                               groups: Bool, format: CSVFormat) -> [(base: String, table: OutputTable)] {
         switch result {
         case .tokens:
+            if let texts = run.inputs.first?.documents { return [("tokens", TokenTable.table(texts, format: format))] }
             return [("tokens", TokenTable.table(run.tokens, documents: run.corpus.documents, format: format))]
         case .ngrams(let ngrams):
             return [("ngrams", NgramTables.ngrams(ngrams, format: format))]

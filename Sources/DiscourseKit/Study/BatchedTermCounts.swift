@@ -1,5 +1,6 @@
 /// A study's token pass within a memory budget, for studies whose analyses read only term
-/// counts (keyness, trends, compare): the documents are read and tokenized a batch at a time
+/// counts (keyness, trends, compare) or read the texts again a chunk at a time (cooccur,
+/// collocates, kwic, tokens): the documents are read and tokenized a batch at a time
 /// into one vocabulary, each batch is added to the term counts every analysis will ask for
 /// and to the groups' size figures, and its tokens are dropped. The analyses then run from
 /// those counts as from counts made in memory, with the same output byte for byte.
@@ -9,10 +10,16 @@ enum BatchedTermCounts {
     /// ends each); the counts kept cost about 0.5 with the documents' lists (trends; 1 GB of
     /// generated English: 50 M (document, term) pairs of 8 bytes and the groups' lists) and 0.2
     /// without. Counted in batches, the documents' lists go to disk (0.2 kept either way), and
-    /// a batch's tokens are held with its lists while it is counted: 1.5.
+    /// a batch's tokens are held with its lists while it is counted: the tokens' cost
+    /// (`held`) and 0.5.
     static func kept(documents: Bool) -> Double { documents ? 0.5 : 0.2 }
     static let keptInBatches = 0.2
-    static let perBatchByte = 1.5
+    static let countedPerBatchByte = 0.5
+
+    /// Tokens held, per byte of text: 1, or 5 with their offsets and the text (concordances,
+    /// tokens.csv: the text in UTF-16, two 4-byte offsets and a kind per token; measured 4.8
+    /// on a 100 MB document).
+    static func held(offsets: Bool) -> Double { offsets ? 5 : 1 }
 
     /// Co-occurrence tables of a group counted in memory, in bytes per byte of its text, by
     /// scope. Measured on the State of the Union (12 MB as one group): windows of 5, 17; of 10,
@@ -42,9 +49,10 @@ enum BatchedTermCounts {
     }
 
     /// Plans the batches of a run whose analyses read term counts (with the documents' lists
-    /// when `documents`) and co-occurrences (`scopes`) of the groups of `cooccurrence`.
+    /// when `documents`) and co-occurrences (`scopes`) of the groups of `cooccurrence`, and
+    /// whose tokens keep their `offsets` and text (concordances, tokens).
     static func plan(_ corpus: Corpus, budget: MemoryBudget, documents: Bool, cooccurrence: [Grouping],
-                     scopes: [CooccurrenceOptions]) -> Plan {
+                     scopes: [CooccurrenceOptions], offsets: Bool = false) -> Plan {
         let sizes = corpus.documents.map(\.estimatedByteCount)
         let total = Double(sizes.reduce(0, +))
         let limit = BatchedNgrams.planned(budget)
@@ -55,13 +63,14 @@ enum BatchedTermCounts {
         // From the texts: a fifth of the budget's share for a chunk's tokens, half for the pair
         // tables (a third of which they fill before they are spilled: they may double as they
         // grow, and are sorted into a copy when spilled).
-        let chunkBytes = max(1 << 20, Int(limit * 0.2))
+        let held = held(offsets: offsets)
+        let chunkBytes = max(1 << 20, Int(limit * 0.2 / held))
         let pairBytes = max(4 << 20, Int(limit * 0.5))
-        if total * (1 + kept(documents: documents)) + Double(largest) * pairsPerByte(scopes) <= limit {
+        if total * (held + kept(documents: documents)) + Double(largest) * pairsPerByte(scopes) <= limit {
             return Plan(inMemory: true, batches: [0..<corpus.documents.count], chunkBytes: chunkBytes, pairBytes: pairBytes)
         }
         // What is left for a batch once the kept counts are allowed for; at least 1 MB of text.
-        let batchBytes = max(1 << 20, Int((limit - total * keptInBatches) / perBatchByte))
+        let batchBytes = max(1 << 20, Int((limit - total * keptInBatches) / (held + countedPerBatchByte)))
         var batches: [Range<Int>] = []
         var start = 0
         var bytes = 0

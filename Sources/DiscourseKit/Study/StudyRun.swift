@@ -28,9 +28,10 @@ public struct StudyRun: Sendable {
     ///   - loaded: the corpus's metadata when the caller has loaded it already (from the
     ///     study's corpus options), so that it is not loaded twice.
     ///   - budget: the memory the run may use: when the corpus's tokens would not fit it and
-    ///     every analysis reads only term counts (keyness, trends, compare), the corpus is
-    ///     read and counted a batch of documents at a time (`BatchedTermCounts`). Nil holds
-    ///     the tokens whatever their size.
+    ///     every analysis reads only term counts (keyness, trends, compare) or reads the texts
+    ///     again a chunk at a time (cooccur, collocates, kwic, tokens), the corpus is read and
+    ///     counted a batch of documents at a time (`BatchedTermCounts`). Nil holds the tokens
+    ///     whatever their size.
     ///   - tmp: where counts that would not fit the budget are written while the run lasts.
     public init(_ study: Study, loaded: Corpus? = nil, budget: MemoryBudget? = nil, tmp: String = "/tmp",
                 observer: any RunObserver = SilentObserver()) throws(DiscourseError) {
@@ -62,7 +63,7 @@ public struct StudyRun: Sendable {
         let plan = budget.flatMap { budget in
             requests.map { BatchedTermCounts.plan(corpus, budget: budget, documents: $0.joined().contains(where: \.documents),
                                                   cooccurrence: study.cooccurrenceOptions.isEmpty ? [] : groupings,
-                                                  scopes: study.cooccurrenceOptions) }
+                                                  scopes: study.cooccurrenceOptions, offsets: configuration.keepOffsets) }
         }
         let batches = plan?.batches ?? [0..<corpus.documents.count]
         if let requests, let plan, !plan.inMemory {

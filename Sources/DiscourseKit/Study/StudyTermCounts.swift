@@ -3,8 +3,8 @@ extension Study {
     /// lengths, with the documents' lists when one of them needs them), and whether every
     /// analysis can run without the whole corpus's tokens: from term counts made a batch of
     /// documents at a time (keyness, trends, compare), or from the texts read again a group at
-    /// a time (cooccur, collocates); not `complete` when some analysis reads every token
-    /// (ngrams, kwic, tokens, terms). The requests then still tell an in-memory run which
+    /// a time (cooccur, collocates, kwic, tokens); not `complete` when some analysis reads
+    /// every token at once (ngrams, terms). The requests then still tell an in-memory run which
     /// counts to make with the documents' lists on first use.
     ///
     /// - Throws: `DiscourseError` when ICU's normalizers cannot be opened.
@@ -44,7 +44,9 @@ extension Study {
 
 extension AnalysisSpec {
     /// The term counts the analysis asks its input for, as `KeynessAnalysis`,
-    /// `TrendAnalysis` and `GroupComparison` do; nil for analyses that read tokens.
+    /// `TrendAnalysis` and `GroupComparison` do; none for those that read the texts again a
+    /// chunk at a time when the run holds no tokens (co-occurrence, concordances, tokens);
+    /// nil for those that read every token at once (ngrams, terms).
     ///
     /// Trends of tracked lines count the lengths the lines may resolve to: 1 (a form, or a
     /// multi-word term of `--terms`) and the words of each line normalized (an n-gram).
@@ -63,8 +65,8 @@ extension AnalysisSpec {
                 }
             }
             return [TermCounts.Request(sizes: sizes, documents: true)]
-        case .cooccur, .collocates: return []
-        case .tokens, .ngrams, .kwic, .terms: return nil
+        case .cooccur, .collocates, .kwic, .tokens: return []
+        case .ngrams, .terms: return nil
         }
     }
 }

@@ -58,11 +58,12 @@ public enum TokenPipeline {
         }
 
         /// Reads and tokenizes the documents of `corpus` (the corpus's documents from `first`
-        /// on, for the index each document records), one tokenizer per core.
+        /// on, or those of `indices`, for the index each document records), one tokenizer per
+        /// core.
         ///
         /// - Throws: `DiscourseError` for a text that cannot be read or decoded, or ICU data
         ///   that cannot be loaded.
-        public func tokenize(_ corpus: Corpus, first: Int = 0,
+        public func tokenize(_ corpus: Corpus, first: Int = 0, indices: [Int]? = nil,
                              observer: any RunObserver) throws(DiscourseError) -> ([TokenizedDocument], [CorpusReader.Reading]) {
             let documents = corpus.documents
             let reader = corpus.reader
@@ -76,7 +77,7 @@ public enum TokenPipeline {
                     let document = documents[index]
                     var reading = try reader.read(document)
                     let tokens = try tokenizer.tokenize(reading.text, language: document.language,
-                                                        source: document.source, index: first + index)
+                                                        source: document.source, index: indices?[index] ?? first + index)
                     reading.text = []
                     progress.step()
                     return (tokens, reading)

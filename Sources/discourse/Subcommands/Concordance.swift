@@ -29,6 +29,7 @@ struct KWIC: ParsableCommand {
     @OptionGroup(title: "Concordance") var grouping: OptionalGroupingFlag
     @OptionGroup(title: "Tokens") var tokens: TokenFlags
     @OptionGroup(title: "Output") var output: OutputFlags
+    @OptionGroup(title: "Resources") var resources: ResourceFlags
 
     func validate() throws {
         guard span >= 0 else { throw ValidationError("--window must be 0 or more") }
@@ -37,14 +38,14 @@ struct KWIC: ParsableCommand {
     }
 
     mutating func run() throws {
-        let (node, nodes, span, limit) = (self.node, self.nodes, self.span, self.limit)
+        let (node, nodes, span, limit, resources) = (self.node, self.nodes, self.span, self.limit, self.resources)
         try reportingErrors {
             var options = ConcordanceOptions()
             options.nodes = node + (try nodes.map { try LineFile.terms($0, option: "--nodes") } ?? [])
             options.span = span
             options.limit = limit
             try runAnalysis("kwic", mainFile: "kwic.csv", corpus: corpus, tokens: tokens, output: output,
-                            by: grouping.by, analysis: .kwic(options))
+                            by: grouping.by, analysis: .kwic(options), resources: resources)
         }
     }
 }

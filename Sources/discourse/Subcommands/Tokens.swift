@@ -13,8 +13,10 @@ struct Tokens: ParsableCommand {
     @OptionGroup(title: "Corpus") var corpus: CorpusFlags
     @OptionGroup(title: "Tokens") var tokens: TokenFlags
     @OptionGroup(title: "Output") var output: OutputFlags
+    @OptionGroup(title: "Resources") var resources: ResourceFlags
 
     mutating func run() throws {
-        try runAnalysis("tokens", mainFile: "tokens.csv", corpus: corpus, tokens: tokens, output: output, by: nil, analysis: .tokens)
+        try runAnalysis("tokens", mainFile: "tokens.csv", corpus: corpus, tokens: tokens, output: output, by: nil, analysis: .tokens,
+                        resources: resources)
     }
 }
