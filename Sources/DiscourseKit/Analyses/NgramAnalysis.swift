@@ -37,6 +37,10 @@ public struct NgramResult: Sendable {
 
     /// Each group's size figures (`groups.csv`).
     public func summaries() -> [GroupSummary] { source.summaries() }
+
+    /// The first error met reading counts back from temporary files (a study counted in
+    /// batches), once the tables were written; nil when counted in memory or read well.
+    public var readFailure: DiscourseError? { source.readFailure }
 }
 
 /// One group's n-gram tables and the entries each keeps, in output order.

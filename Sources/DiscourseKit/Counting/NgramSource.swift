@@ -10,9 +10,14 @@ protocol NgramSource: Sendable {
     func count(groups range: Range<Int>, splitting: Bool) -> [GroupNgramCounts]
     /// Each group's size figures (`groups.csv`).
     func summaries() -> [GroupSummary]
+    /// The first error met reading partial counts back, once tables were made (counting
+    /// cannot throw): the writer checks it before it puts the output in place.
+    var readFailure: DiscourseError? { get }
 }
 
 extension NgramSource {
+    var readFailure: DiscourseError? { nil }
+
     func count(groups range: Range<Int>) -> [GroupNgramCounts] { count(groups: range, splitting: true) }
 
     var order: NgramRowOrder { NgramRowOrder(vocabulary: vocabulary, minCount: options.minCount) }

@@ -32,10 +32,15 @@ public enum BatchedNgrams {
     /// whole at a time; with fewer, one group at a time is split over the cores and the parts'
     /// tables merged (twice its tables).
     static func cost(bytes: Int, groupBytes: some Collection<Int>, sizes: ClosedRange<Int>) -> Double {
+        tokensPerByte * 5 * Double(bytes) + tables(groupBytes: groupBytes, sizes: sizes)
+    }
+
+    /// The tables of the groups counted at once, planned from their bytes of text.
+    static func tables(groupBytes: some Collection<Int>, sizes: ClosedRange<Int>) -> Double {
         let workers = ParallelMap.workers
         let sorted = groupBytes.sorted(by: >)
         let inFlight = sorted.count >= workers ? sorted.prefix(workers).reduce(0, +) : 2 * (sorted.first ?? 0)
-        return tokensPerByte * 5 * Double(bytes) + tableBytesPerTextByte(sizes) * Double(inFlight)
+        return tableBytesPerTextByte(sizes) * Double(inFlight)
     }
 
     /// How a corpus is counted within a budget, planned from the texts' sizes on disk

@@ -49,6 +49,10 @@ public enum StudyOutput {
                 let name = base + suffix + ".csv"
                 observer.stage("write " + name)
                 try writer.write(name, table) { observer.progress($0, of: $1, table.unit) }
+                if case .ngrams(let ngrams) = outcome.result, let failure = ngrams.readFailure {
+                    writer.abandon()
+                    throw failure
+                }
                 files.append(.string(name))
             }
             for file in RunTables.files(for: outcome.result) {

@@ -49,10 +49,13 @@ enum BatchedTermCounts {
     }
 
     /// Plans the batches of a run whose analyses read term counts (with the documents' lists
-    /// when `documents`) and co-occurrences (`scopes`) of the groups of `cooccurrence`, and
-    /// whose tokens keep their `offsets` and text (concordances, tokens).
+    /// when `documents`), co-occurrences (`scopes`) of the groups of `cooccurrence`, and
+    /// n-grams of some lengths of the groups of a grouping (`ngrams`, counted batch by batch
+    /// as `BatchedNgrams` plans them), and whose tokens keep their `offsets` and text
+    /// (concordances, tokens).
     static func plan(_ corpus: Corpus, budget: MemoryBudget, documents: Bool, cooccurrence: [Grouping],
-                     scopes: [CooccurrenceOptions], offsets: Bool = false) -> Plan {
+                     scopes: [CooccurrenceOptions], offsets: Bool = false,
+                     ngrams: [(grouping: Grouping, sizes: ClosedRange<Int>)] = []) -> Plan {
         let sizes = corpus.documents.map(\.estimatedByteCount)
         let total = Double(sizes.reduce(0, +))
         let limit = BatchedNgrams.planned(budget)
@@ -66,21 +69,43 @@ enum BatchedTermCounts {
         let held = held(offsets: offsets)
         let chunkBytes = max(1 << 20, Int(limit * 0.2 / held))
         let pairBytes = max(4 << 20, Int(limit * 0.5))
-        if total * (held + kept(documents: documents)) + Double(largest) * pairsPerByte(scopes) <= limit {
+        // Each n-gram analysis's groups, and the tables of those counted at once (the analyses
+        // are counted one after another).
+        let groupOf = ngrams.map { job in
+            var groupOf = [Int](repeating: -1, count: sizes.count)
+            for (g, group) in job.grouping.groups.enumerated() { for d in group.documents { groupOf[d] = g } }
+            return groupOf
+        }
+        func tables(_ groupBytes: [[Int: Int]]) -> Double {
+            zip(ngrams, groupBytes).map { BatchedNgrams.tables(groupBytes: $1.values, sizes: $0.sizes) }.max() ?? 0
+        }
+        func adding(_ d: Int, to groupBytes: [[Int: Int]]) -> [[Int: Int]] {
+            var next = groupBytes
+            for j in ngrams.indices where groupOf[j][d] >= 0 { next[j][groupOf[j][d], default: 0] += sizes[d] }
+            return next
+        }
+        var whole = ngrams.map { _ in [Int: Int]() }
+        for j in ngrams.indices { for (d, g) in groupOf[j].enumerated() where g >= 0 { whole[j][g, default: 0] += sizes[d] } }
+        if total * (held + kept(documents: documents)) + Double(largest) * pairsPerByte(scopes) + tables(whole) <= limit {
             return Plan(inMemory: true, batches: [0..<corpus.documents.count], chunkBytes: chunkBytes, pairBytes: pairBytes)
         }
         // What is left for a batch once the kept counts are allowed for; at least 1 MB of text.
-        let batchBytes = max(1 << 20, Int((limit - total * keptInBatches) / (held + countedPerBatchByte)))
+        let batchLimit = limit - total * keptInBatches
         var batches: [Range<Int>] = []
         var start = 0
         var bytes = 0
+        var groupBytes = ngrams.map { _ in [Int: Int]() }
         for (d, size) in sizes.enumerated() {
-            if d > start && bytes + size > batchBytes {
+            var next = adding(d, to: groupBytes)
+            if d > start && bytes + size > 1 << 20
+                && Double(bytes + size) * (held + countedPerBatchByte) + tables(next) > batchLimit {
                 batches.append(start..<d)
                 start = d
                 bytes = 0
+                next = adding(d, to: ngrams.map { _ in [:] })
             }
             bytes += size
+            groupBytes = next
         }
         batches.append(start..<corpus.documents.count)
         return Plan(inMemory: false, batches: batches, chunkBytes: chunkBytes, pairBytes: pairBytes)
@@ -99,13 +124,14 @@ enum BatchedTermCounts {
 
     /// Reads, tokenizes and counts `corpus` in `batches`, recording what reading found in it.
     /// The documents' lists that trends keep are written to temporary files under `tmp`
-    /// (removed once the counts are dropped).
+    /// (removed once the counts are dropped); each batch's n-grams go to the partial-count
+    /// files of `ngrams`.
     ///
     /// - Throws: `DiscourseError` for a text that cannot be read or decoded, or when `tmp`
     ///   cannot be written.
     static func count(_ corpus: inout Corpus, batches: [Range<Int>], configuration: TokenizerConfiguration,
-                      groupings: [Grouping], requests: [[TermCounts.Request]], tmp: String,
-                      observer: any RunObserver) throws(DiscourseError) -> Counted {
+                      groupings: [Grouping], requests: [[TermCounts.Request]], ngrams: [StudyNgramBatches] = [],
+                      tmp: String, observer: any RunObserver) throws(DiscourseError) -> Counted {
         let session = try TokenPipeline.Session(configuration)
         var builders: [[TermCounts.Builder]] = []
         for (grouping, requests) in zip(groupings, requests) {
@@ -130,6 +156,9 @@ enum BatchedTermCounts {
             for g in builders.indices {
                 for r in builders[g].indices { try builders[g][r].add(tokens, from: batch.lowerBound) }
                 summaries[g].add(documents, from: batch.lowerBound)
+            }
+            for job in ngrams {
+                try job.count(tokens, readings: partReadings, range: batch, batch: b, observer: SilentObserver())
             }
             readings += partReadings
             documentTokens += documents.map(\.count)

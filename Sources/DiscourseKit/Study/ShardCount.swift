@@ -70,14 +70,23 @@ public enum ShardCount {
         /// - Throws: `DiscourseError` from loading or grouping, or for bad token options.
         public init(corpus corpusOptions: CorpusOptions, tokens tokenOptions: TokenOptions, by field: String?,
                     options: NgramOptions, observer: any RunObserver) throws(DiscourseError) {
+            let corpus = try corpusOptions.load()
+            let grouping = try Grouping(corpus, by: field)
+            if let warning = grouping.leftOutWarning { observer.warning(warning) }
+            self.init(corpus: corpusOptions, tokens: tokenOptions, options: options, loaded: corpus, grouping: grouping,
+                      configuration: try tokenOptions.configuration(defaultLanguage: corpusOptions.language, keepOffsets: false))
+        }
+
+        /// A run's corpus already loaded and grouped (a study counting its n-grams in batches).
+        init(corpus corpusOptions: CorpusOptions, tokens tokenOptions: TokenOptions, options: NgramOptions,
+             loaded corpus: Corpus, grouping: Grouping, configuration: TokenizerConfiguration) {
             self.corpusOptions = corpusOptions
             self.tokenOptions = tokenOptions
-            self.field = field
+            field = grouping.field
             self.options = options
-            corpus = try corpusOptions.load()
-            grouping = try Grouping(corpus, by: field)
-            if let warning = grouping.leftOutWarning { observer.warning(warning) }
-            configuration = try tokenOptions.configuration(defaultLanguage: corpusOptions.language, keepOffsets: false)
+            self.corpus = corpus
+            self.grouping = grouping
+            self.configuration = configuration
             identity = .object([
                 ("tool", .string("discourse")), ("version", .string(ToolVersion.current)),
                 ("icu_version", .string(ICUVersion.icu)), ("unicode_version", .string(ICUVersion.unicode)),
@@ -96,6 +105,16 @@ public enum ShardCount {
                           observer: any RunObserver) throws(DiscourseError) -> Summary {
             let part = Corpus(documents: Array(corpus.documents[range]), fields: corpus.fields, reader: corpus.reader)
             let (tokens, readings) = try TokenPipeline.tokenize(part, configuration: configuration, observer: observer)
+            return try write(tokens, readings: readings, range: range, number: number, of: count, to: path, observer: observer)
+        }
+
+        /// Counts the documents in `range`, tokenized (`tokens`, in corpus order) and read
+        /// (`readings`), into the partial-count file at `path` as part `number` of `count`.
+        ///
+        /// - Throws: `DiscourseError` when the file cannot be written (nothing is left
+        ///   half-written).
+        func write(_ tokens: TokenizedCorpus, readings: [CorpusReader.Reading], range: Range<Int>, number: Int, of count: Int,
+                   to path: String, observer: any RunObserver) throws(DiscourseError) -> Summary {
             // The grouping restricted to the part, with indices into its documents.
             let partGroups = grouping.groups.map { group in
                 Group(label: group.label, documents: group.documents.filter(range.contains).map { $0 - range.lowerBound },

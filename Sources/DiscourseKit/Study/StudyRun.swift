@@ -60,19 +60,38 @@ public struct StudyRun: Sendable {
         }
         let needs = try study.termCountNeeds(configuration)
         let requests = needs.complete ? needs.requests : nil
+        // Each n-gram analysis on each of its groupings.
+        let ngramJobs = study.analyses.indices.flatMap { a -> [(analysis: Int, grouping: Int, options: NgramOptions)] in
+            guard case .ngrams(let options) = study.analyses[a].spec else { return [] }
+            return (study.analyses[a].groupings ?? Array(groupings.indices)).map { (a, $0, options) }
+        }
         let plan = budget.flatMap { budget in
             requests.map { BatchedTermCounts.plan(corpus, budget: budget, documents: $0.joined().contains(where: \.documents),
                                                   cooccurrence: study.cooccurrenceOptions.isEmpty ? [] : groupings,
-                                                  scopes: study.cooccurrenceOptions, offsets: configuration.keepOffsets) }
+                                                  scopes: study.cooccurrenceOptions, offsets: configuration.keepOffsets,
+                                                  ngrams: ngramJobs.map { (groupings[$0.grouping], $0.options.sizes) }) }
         }
+        var ngramBatches: [Int: [Int: (batches: StudyNgramBatches, mergeWorkers: Int)]] = [:]
         let batches = plan?.batches ?? [0..<corpus.documents.count]
         if let requests, let plan, !plan.inMemory {
             guard FileSystem.isFolder(tmp) == true else {
                 throw DiscourseError("--tmp \(tmp): no such folder, for the temporary files of a run counted in batches")
             }
+            for job in ngramJobs {
+                let prepared = ShardCount.Prepared(corpus: corpusOptions, tokens: tokenOptions, options: job.options, loaded: corpus,
+                                                   grouping: groupings[job.grouping], configuration: configuration)
+                // Each group is summed whole from the batches' files: as many at once as fit.
+                let merge = BatchedNgrams.plan(corpus, grouping: groupings[job.grouping], budget: budget!, sizes: job.options.sizes)
+                if let (label, bytes) = merge.oversizedGroup {
+                    observer.warning("group '\(label)' alone may need about \(MemoryBudget(bytes: bytes).description) for its n-gram tables, more than --memory \(budget!.description): the run may exceed it (group more finely, or count fewer lengths)")
+                }
+                ngramBatches[job.analysis, default: [:]][job.grouping] =
+                    (try StudyNgramBatches(prepared, batches: batches.count, tmp: tmp), merge.mergeWorkers)
+            }
             let counted = try BatchedTermCounts.count(&corpus, batches: batches, configuration: configuration,
-                                                      groupings: groupings, requests: requests, tmp: tmp,
-                                                      observer: observer)
+                                                      groupings: groupings, requests: requests,
+                                                      ngrams: ngramJobs.map { ngramBatches[$0.analysis]![$0.grouping]!.batches },
+                                                      tmp: tmp, observer: observer)
             tokens = counted.tokens
             documentTokens = counted.documentTokens
             let loaded = corpus
@@ -102,7 +121,12 @@ public struct StudyRun: Sendable {
                 let field = study.groupings[g]
                 observer.stage(analysis.spec.kind + (analysis.name.map { " " + $0 } ?? "") + (field.map { " by \($0)" } ?? ""))
                 do {
-                    let result = try analysis.spec.run(inputs[g])
+                    let result: AnalysisResult
+                    if let (batches, mergeWorkers) = ngramBatches[a]?[g] {
+                        result = .ngrams(NgramResult(source: try batches.source(mergeWorkers: mergeWorkers)))
+                    } else {
+                        result = try analysis.spec.run(inputs[g])
+                    }
                     for warning in result.warnings { observer.warning(warning) }
                     outcomes.append(AnalysisOutcome(analysis: a, grouping: g, result: result))
                 } catch {

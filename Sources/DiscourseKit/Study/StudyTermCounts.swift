@@ -65,8 +65,8 @@ extension AnalysisSpec {
                 }
             }
             return [TermCounts.Request(sizes: sizes, documents: true)]
-        case .cooccur, .collocates, .kwic, .tokens: return []
-        case .ngrams, .terms: return nil
+        case .cooccur, .collocates, .kwic, .tokens, .ngrams: return []
+        case .terms: return nil
         }
     }
 }

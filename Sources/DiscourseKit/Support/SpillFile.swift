@@ -18,7 +18,7 @@ final class SpillFile: @unchecked Sendable {
             throw DiscourseError("--tmp \(folder): cannot make a temporary file there (\(String(cString: strerror(errno))))")
         }
         self.fd = fd
-        path = String(cString: template)
+        path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         InterruptCleanup.register(path)
     }
 
@@ -56,5 +56,28 @@ final class SpillFile: @unchecked Sendable {
             done += n
         }
         return true
+    }
+}
+
+/// A temporary folder under `--tmp` for files that other readers open by path (partial-count
+/// files of a study's n-grams counted in batches). It is removed with its files when the last
+/// reference goes, and on Ctrl-C.
+final class SpillFolder: Sendable {
+    let path: String
+
+    /// - Throws: `DiscourseError` naming the folder when none can be made there.
+    init(in folder: String, prefix: String) throws(DiscourseError) {
+        var template = Array((folder.hasSuffix("/") ? folder : folder + "/").utf8CString.dropLast())
+            + Array("\(prefix)-XXXXXX".utf8CString)
+        guard FileSystem.isFolder(folder) == true, template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
+            throw DiscourseError("--tmp \(folder): cannot make a temporary folder there (\(FileSystem.isFolder(folder) == true ? String(cString: strerror(errno)) : "no such folder"))")
+        }
+        path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        InterruptCleanup.register(path)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: path)
+        InterruptCleanup.unregister(path)
     }
 }

@@ -1,0 +1,66 @@
+import Dispatch
+
+/// A study's n-gram analysis on one grouping when the study is read in batches within a
+/// memory budget: each batch of the one pass is counted into a partial-count file in a
+/// temporary folder of its own (the format of `discourse count`, docs/partial-counts.md), and
+/// the groups are summed from those files when the writer asks for them, as `ngrams
+/// --memory` and `discourse merge` do, so the tables are those of the in-memory run.
+final class StudyNgramBatches: Sendable {
+    let prepared: ShardCount.Prepared
+    let folder: SpillFolder
+    let batches: Int
+
+    /// - Throws: `DiscourseError` when no folder can be made under `tmp`.
+    init(_ prepared: ShardCount.Prepared, batches: Int, tmp: String) throws(DiscourseError) {
+        self.prepared = prepared
+        self.batches = batches
+        folder = try SpillFolder(in: tmp, prefix: "discourse-ngrams")
+    }
+
+    private func path(_ batch: Int) -> String { folder.path + "/\(batch + 1).dcounts" }
+
+    /// Counts batch `b`: the documents `range`, tokenized and read.
+    ///
+    /// - Throws: `DiscourseError` when the file cannot be written.
+    func count(_ tokens: TokenizedCorpus, readings: [CorpusReader.Reading], range: Range<Int>, batch b: Int,
+               observer: any RunObserver) throws(DiscourseError) {
+        _ = try prepared.write(tokens, readings: readings, range: range, number: b + 1, of: batches, to: path(b), observer: observer)
+    }
+
+    /// The groups' tables summed from the batches' files, at most `mergeWorkers` groups at
+    /// once (each is summed whole).
+    ///
+    /// - Throws: `DiscourseError` for a file that cannot be read back.
+    func source(mergeWorkers: Int) throws(DiscourseError) -> any NgramSource {
+        var parts: [PartialCountsFile] = []
+        for b in 0..<batches { parts.append(try PartialCountsFile(path: path(b), keepListing: b == 0)) }
+        return BatchedNgramSource(merged: try MergedNgramSource(parts: parts), folder: folder, mergeWorkers: mergeWorkers)
+    }
+}
+
+/// The summed batches, keeping their folder while the tables are written, and summing no more
+/// groups at once than the budget allows.
+private final class BatchedNgramSource: NgramSource, Sendable {
+    let merged: MergedNgramSource
+    let folder: SpillFolder
+    private let slots: DispatchSemaphore
+
+    init(merged: MergedNgramSource, folder: SpillFolder, mergeWorkers: Int) {
+        self.merged = merged
+        self.folder = folder
+        slots = DispatchSemaphore(value: mergeWorkers)
+    }
+
+    var vocabulary: VocabularyTable { merged.vocabulary }
+    var options: NgramOptions { merged.options }
+    var groupCount: Int { merged.groupCount }
+    var readFailure: DiscourseError? { merged.readFailure }
+
+    func count(groups range: Range<Int>, splitting: Bool) -> [GroupNgramCounts] {
+        slots.wait()
+        defer { slots.signal() }
+        return merged.count(groups: range, splitting: splitting)
+    }
+
+    func summaries() -> [GroupSummary] { merged.summaries() }
+}
