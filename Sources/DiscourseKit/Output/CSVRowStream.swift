@@ -2,7 +2,45 @@
 /// its fields' bytes with quotes undone, so that a caller decodes only the fields it needs.
 enum CSVRowStream {
     static func forEach(_ bytes: [UInt8], _ body: ([ArraySlice<UInt8>]) -> Void) {
-        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        forEach(bytes, skippingBOM: true, body)
+    }
+
+    /// The rows of the file at `path`, read `chunk` bytes at a time: a chunk's complete rows
+    /// (up to its last line end outside quotes) are handed on, the rest carried into the next.
+    /// `update` sees every byte read, in order (for a digest).
+    ///
+    /// - Throws: `DiscourseError` naming the file when it cannot be opened or read.
+    static func forEach(path: String, name: String, chunk: Int = 1 << 20, update: ([UInt8]) -> Void,
+                        _ body: ([ArraySlice<UInt8>]) -> Void) throws(DiscourseError) {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw DiscourseError("\(name): cannot read the table (\(String(cString: strerror(errno))))") }
+        defer { close(descriptor) }
+        var pending: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: chunk)
+        var first = true
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, chunk) }
+            guard count >= 0 else { throw DiscourseError("\(name): cannot read the table (\(String(cString: strerror(errno))))") }
+            if count == 0 { break }
+            let bytes = Array(buffer[0..<count])
+            update(bytes)
+            pending += bytes
+            // The end of the last complete row: a line end outside quotes ("" toggles twice).
+            var quoted = false
+            var end = 0
+            for (i, byte) in pending.enumerated() {
+                if byte == UInt8(ascii: "\"") { quoted.toggle() } else if byte == 10 && !quoted { end = i + 1 }
+            }
+            guard end > 0 else { continue }
+            forEach(Array(pending[0..<end]), skippingBOM: first, body)
+            first = false
+            pending.removeFirst(end)
+        }
+        if !pending.isEmpty { forEach(pending, skippingBOM: first, body) }
+    }
+
+    private static func forEach(_ bytes: [UInt8], skippingBOM: Bool, _ body: ([ArraySlice<UInt8>]) -> Void) {
+        var i = skippingBOM && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var fields: [ArraySlice<UInt8>] = []
         var unquoted: [UInt8] = []
         while i < bytes.count {

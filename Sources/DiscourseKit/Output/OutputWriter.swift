@@ -195,12 +195,11 @@ public final class OutputWriter {
         written.append((name, rows, sha256))
     }
 
-    /// The bytes written so far under `name` in the output folder, for a report built from
-    /// the run's own tables.
-    public func contents(of name: String) -> [UInt8]? {
-        guard let folder, written.contains(where: { $0.file == name }),
-              let data = FileManager.default.contents(atPath: folder.stagedPath(name)) else { return nil }
-        return [UInt8](data)
+    /// Where the file written so far under `name` in the output folder is (under its staged
+    /// name until `finish`), for a report built from the run's own tables.
+    public func path(of name: String) -> String? {
+        guard let folder, written.contains(where: { $0.file == name }) else { return nil }
+        return folder.stagedPath(name)
     }
 
     /// Writes `run.json` and puts every file in place, the folder's previous files that this

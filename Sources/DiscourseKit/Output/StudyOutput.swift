@@ -93,7 +93,7 @@ public enum StudyOutput {
         var manifest = RunManifest.study(run, arguments: arguments, output: output, groupings: groupingRecords,
                                          analyses: analysisRecords, warnings: warnings, outputs: writer.manifestOutputs)
         observer.stage("report")
-        let report = try Report(manifest: manifest, tables: { writer.contents(of: $0) })
+        let report = try Report(manifest: manifest, tables: { writer.path(of: $0) })
         try writer.writeFile(name: Report.htmlFile, bytes: Array(try report.html().utf8), items: 0)
         try writer.writeFile(name: Report.markdownFile, bytes: Array(try report.markdown().utf8), items: 0)
         manifest = RunManifest.study(run, arguments: arguments, output: output, groupings: groupingRecords,

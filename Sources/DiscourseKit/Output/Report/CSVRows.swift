@@ -23,6 +23,25 @@ struct CSVRows {
         self.rows = rows
     }
 
+    /// The rows of the file at `path` (`name` in messages), read a megabyte at a time, each
+    /// byte handed to `hasher`.
+    ///
+    /// - Throws: `DiscourseError` when the file cannot be read.
+    init(path: String, name: String, keep: ((String) -> Bool)? = nil, hasher: SHA256Digest) throws(DiscourseError) {
+        var header: [String]?
+        var rows: [[String]] = []
+        try CSVRowStream.forEach(path: path, name: name, update: { hasher.update($0) }) { fields in
+            guard header != nil else {
+                header = fields.map { String(decoding: $0, as: UTF8.self) }
+                return
+            }
+            if let keep, let first = fields.first, !keep(String(decoding: first, as: UTF8.self)) { return }
+            rows.append(fields.map { String(decoding: $0, as: UTF8.self) })
+        }
+        self.header = header ?? []
+        self.rows = rows
+    }
+
     /// The index of a column.
     func column(_ name: String) -> Int? { header.firstIndex(of: name) }
 

@@ -14,7 +14,7 @@ public struct Report {
     public static let markdownFile = "report.md"
 
     let manifest: JSONValue
-    let tables: (String) -> [UInt8]?
+    let tables: (String) -> String?
     let analyses: [AnalysisRecord]
     let groupings: [GroupingRecord]
     /// The template's view of the report.
@@ -24,9 +24,9 @@ public struct Report {
     ///
     /// - Parameters:
     ///   - manifest: the study's `run.json`.
-    ///   - tables: the bytes of a table of the study by file name, or nil when it is missing.
+    ///   - tables: the path of a table of the study by file name, or nil when it is missing.
     /// - Throws: `DiscourseError` when `run.json` is not a study's or a table is missing.
-    public init(manifest: JSONValue, tables: @escaping (String) -> [UInt8]?) throws(DiscourseError) {
+    public init(manifest: JSONValue, tables: @escaping (String) -> String?) throws(DiscourseError) {
         guard manifest["command"]?.stringValue == "study", let analyses = manifest["analyses"]?.arrayValue,
               let groupings = manifest["groupings"]?.arrayValue else {
             throw DiscourseError("run.json: not the record of a study (discourse study STUDY.yaml writes one)")
@@ -100,17 +100,21 @@ public struct Report {
         return digits + grouped + " " + noun + (count == 1 ? "" : "s")
     }
 
-    /// A table of the study, read from its CSV file, checked against the SHA-256 that
-    /// `run.json` records for it (a table edited since the study wrote it is an error).
+    /// A table of the study, read from its CSV file a megabyte at a time (only the rows
+    /// `keep` keeps are held: a keyness table of a large corpus runs to gigabytes) and
+    /// checked against the SHA-256 that `run.json` records for it (a table edited since the
+    /// study wrote it is an error).
     func read(_ file: String, keep: ((String) -> Bool)? = nil) throws(DiscourseError) -> CSVRows {
-        guard let bytes = tables(file) else {
+        guard let path = tables(file) else {
             throw DiscourseError("\(file): the report needs this table of the study, but it is missing")
         }
+        let hasher = SHA256Digest()
+        let rows = try CSVRows(path: path, name: file, keep: keep, hasher: hasher)
         let recorded = (manifest["outputs"]?.arrayValue ?? []).first { $0["file"]?.stringValue == file }?["sha256"]?.stringValue
-        if let recorded, recorded != SHA256Hex.of(bytes) {
+        if let recorded, recorded != hasher.hexDigest() {
             throw DiscourseError("\(file): the table has changed since the study wrote it (its SHA-256 is not the one run.json records); rerun the study, or restore the file")
         }
-        return CSVRows(bytes, keep: keep)
+        return rows
     }
 
     /// How a term is shown in headings: as the study file writes it where `run.json` has its

@@ -11,8 +11,8 @@ public enum ReportRebuild {
         }
         let manifest = try JSONValue(parsing: [UInt8](data), source: path)
         let report = try Report(manifest: manifest) { name in
-            guard !name.contains("/"), let data = FileManager.default.contents(atPath: folder.appendingPath(name)) else { return nil }
-            return [UInt8](data)
+            guard !name.contains("/"), FileSystem.isFolder(folder.appendingPath(name)) == false else { return nil }
+            return folder.appendingPath(name)
         }
         let html = try report.html(template: htmlTemplate)
         let markdown = try report.markdown(template: markdownTemplate)
