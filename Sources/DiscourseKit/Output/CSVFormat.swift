@@ -55,6 +55,13 @@ public struct CSVBuffer: Sendable {
         Self.appendEscaped(value, to: &bytes, excel: format.excel)
     }
 
+    /// A field whose bytes `body` appends, known to need no escaping.
+    @inline(__always)
+    mutating func rawField(_ body: (inout [UInt8]) -> Void) {
+        separator()
+        body(&bytes)
+    }
+
     /// Raw bytes already escaped with `escaped(_:)`.
     public mutating func escaped(_ value: [UInt8]) {
         separator()
@@ -74,8 +81,21 @@ public struct CSVBuffer: Sendable {
     public mutating func real(_ value: Double) {
         separator()
         guard value.isFinite else { return }
-        let text = abs(value) < Double.leastNormalMagnitude ? "0.0" : value.description
-        bytes.append(contentsOf: text.utf8)
+        guard abs(value) >= Double.leastNormalMagnitude else {
+            bytes.append(contentsOf: [0x30, 0x2E, 0x30])
+            return
+        }
+        Self.appendShortest(value, to: &bytes)
+    }
+
+    /// Appends `value.description`'s text without making a `String`: `Double.write(to:)`
+    /// formats into a buffer on the stack and hands its bytes to the stream's `_writeASCII`.
+    @inline(__always)
+    static func appendShortest(_ value: Double, to bytes: inout [UInt8]) {
+        var stream = ByteStream()
+        swap(&stream.bytes, &bytes)
+        value.write(to: &stream)
+        swap(&stream.bytes, &bytes)
     }
 
     /// A real cell's text, to write many times with `escaped(_:)` (a value that recurs on
@@ -171,4 +191,12 @@ public struct CSVBuffer: Sendable {
             for i in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[i]) }
         }
     }
+}
+
+/// Bytes as a text stream: the standard library's number formatting writes ASCII to it
+/// directly (`_writeASCII`), without a `String`.
+private struct ByteStream: TextOutputStream {
+    var bytes: [UInt8] = []
+    mutating func write(_ string: String) { bytes.append(contentsOf: string.utf8) }
+    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
 }

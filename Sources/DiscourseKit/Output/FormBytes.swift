@@ -28,21 +28,28 @@ struct FormBytes: Sendable {
         self.formulaStart = formulaStart
     }
 
-    /// Writes the forms joined by one space as the next field.
+    /// Writes the forms joined by one space as the next field: copied straight into the
+    /// buffer when no form needs escaping (most n-grams), else escaped through `scratch`.
     func field(_ ids: ArraySlice<UInt32>, into buffer: inout CSVBuffer, scratch: inout [UInt8]) {
-        scratch.removeAll(keepingCapacity: true)
         var plain = !formulaStart[Int(ids[ids.startIndex])]
+        for id in ids where special[Int(id)] { plain = false }
         bytes.withUnsafeBufferPointer { all in
+            if plain {
+                buffer.rawField { out in
+                    for (i, id) in ids.enumerated() {
+                        if i > 0 { out.append(0x20) }
+                        let form = Int(id)
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: all[starts[form]..<starts[form + 1]]))
+                    }
+                }
+                return
+            }
+            scratch.removeAll(keepingCapacity: true)
             for (i, id) in ids.enumerated() {
                 if i > 0 { scratch.append(0x20) }
                 let form = Int(id)
-                plain = plain && !special[form]
                 scratch.append(contentsOf: UnsafeBufferPointer(rebasing: all[starts[form]..<starts[form + 1]]))
             }
-        }
-        if plain {
-            buffer.escaped(scratch)
-        } else {
             scratch.withUnsafeBufferPointer { buffer.text(utf8: $0) }
         }
     }

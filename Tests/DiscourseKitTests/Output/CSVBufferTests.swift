@@ -80,4 +80,24 @@ struct CSVBufferTests {
         #expect(CSVFormat(excel: true).preamble == [0xEF, 0xBB, 0xBF])
         #expect(CSVFormat().preamble.isEmpty)
     }
+
+    /// Reals are formatted without a `String`: the text is `description`'s, and it reads back
+    /// to the same double, for 200,000 random bit patterns (every exponent) and edge values.
+    @Test func realsAreDescriptionsTextWrittenWithoutAString() {
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = [1, -1, 0.1, 1e-5, 1e16, 1e-300, 123456789.0, 5e-324 * 2e16, .greatestFiniteMagnitude,
+                                Double.leastNormalMagnitude, -Double.leastNormalMagnitude, 0.30000000000000004, 2.5e-7]
+        for _ in 0..<200_000 {
+            let value = Double(bitPattern: generator.next())
+            if value.isFinite && abs(value) >= Double.leastNormalMagnitude { values.append(value) }
+        }
+        var mismatches: [Double] = []
+        for value in values {
+            var buffer = CSVBuffer.body(format: CSVFormat())
+            buffer.real(value)
+            let text = String(decoding: buffer.bytes, as: UTF8.self)
+            if text != value.description || Double(text) != value { mismatches.append(value) }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
 }
