@@ -38,10 +38,8 @@ struct CooccurrenceStream: Sendable {
         let boxes = (0..<parts).map { _ in PartBox(CooccurrenceCounter.Part(vocabularySize: size)) }
         var frequencies = [Int](repeating: 0, count: size)
         var (tokens, sentences, documentsWithTokens) = (0, 0, 0)
-        let corpus = texts.corpus
         for chunk in texts.chunks(of: grouping.groups[g].documents) {
-            let part = Corpus(documents: chunk.map { corpus.documents[$0] }, fields: corpus.fields, reader: corpus.reader)
-            let (documents, _) = try texts.session.tokenize(part, observer: SilentObserver())
+            let documents = try texts.tokenize(chunk)
             for document in documents {
                 for id in document.forms { frequencies[Int(id)] += 1 }
                 tokens += document.count

@@ -38,9 +38,15 @@ struct TextSource: Sendable {
     /// pass's vocabulary: the same forms and ids as the first pass gave them. Each document
     /// records its corpus index.
     ///
-    /// - Throws: `DiscourseError` for a text that can no longer be read.
+    /// - Throws: `DiscourseError` for a text that can no longer be read, or whose bytes are
+    ///   not those the first pass read (its SHA-256): its forms could be ones the vocabulary
+    ///   lacks, and the tables would mix two versions of the corpus.
     func tokenize(_ documents: [Int]) throws(DiscourseError) -> [TokenizedDocument] {
         let part = Corpus(documents: documents.map { corpus.documents[$0] }, fields: corpus.fields, reader: corpus.reader)
-        return try session.tokenize(part, indices: documents, observer: SilentObserver()).0
+        let (tokenized, readings) = try session.tokenize(part, indices: documents, observer: SilentObserver())
+        for (reading, d) in zip(readings, documents) where reading.sha256 != corpus.documents[d].sha256 {
+            throw DiscourseError("\(corpus.documents[d].source): the text changed while the run was reading it (a run within --memory reads the texts twice); run it again on texts that stay put")
+        }
+        return tokenized
     }
 }

@@ -37,14 +37,15 @@ struct CooccurrenceStreamTests {
         let grouping = try Grouping(corpus, by: "g")
         // The first pass of a run counted in batches: a session whose vocabulary holds every form.
         let session = try TokenPipeline.Session(configuration)
-        _ = try session.tokenize(corpus, observer: SilentObserver())
+        var read = corpus
+        read.record(try session.tokenize(corpus, observer: SilentObserver()).1)
         let vocabulary = session.vocabulary.snapshot()
         let folder = NSTemporaryDirectory() + "discourse-stream-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         // A table may hold nothing: every window position or unit's node spills a run, and
         // every 16 runs are merged into one.
-        let texts = TextSource(corpus: corpus, session: session, vocabulary: vocabulary, chunkBytes: 200, pairBytes: 1, tmp: folder)
+        let texts = TextSource(corpus: read, session: session, vocabulary: vocabulary, chunkBytes: 200, pairBytes: 1, tmp: folder)
         let stream = texts.cooccurrence(grouping: grouping, options: options)
         let counter = CooccurrenceCounter(tokens, grouping: grouping, options: options)
         for top: Int? in [nil, 2] {
