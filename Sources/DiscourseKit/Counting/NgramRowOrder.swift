@@ -28,7 +28,9 @@ struct NgramRowOrder: Sendable {
                     keyed.append(descending << 96 | UInt128(ranks) << 32 | UInt128(UInt32(entry)))
                 }
             }
-            keyed.sort()
+            // The order is that of the whole keys, but the entry (bytes 0-3) only breaks ties
+            // that cannot happen: the ranks' bytes and the count's decide.
+            RadixSort.sort(&keyed, significant: Array(4..<(4 + (n * bits + 7) / 8)) + Array(12..<16))
             return keyed.map { Int(UInt32(truncatingIfNeeded: $0)) }
         } else if vocabulary.ranksOrderJoinedText {
             table.keys.withUnsafeBufferPointer { keys in
