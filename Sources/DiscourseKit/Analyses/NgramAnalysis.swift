@@ -41,6 +41,10 @@ public struct NgramResult: Sendable {
     /// The first error met reading counts back from temporary files (a study counted in
     /// batches), once the tables were written; nil when counted in memory or read well.
     public var readFailure: DiscourseError? { source.readFailure }
+
+    /// How many groups may be made and written at once within the memory budget (a study's
+    /// n-grams summed from its batches); nil for one per core.
+    public var groupsAtOnce: Int? { source.groupsAtOnce }
 }
 
 /// One group's n-gram tables and the entries each keeps, in output order.

@@ -13,10 +13,14 @@ protocol NgramSource: Sendable {
     /// The first error met reading partial counts back, once tables were made (counting
     /// cannot throw): the writer checks it before it puts the output in place.
     var readFailure: DiscourseError? { get }
+    /// How many groups' tables may be made at once within the memory budget (summed from
+    /// partial counts, each whole); nil for one per core.
+    var groupsAtOnce: Int? { get }
 }
 
 extension NgramSource {
     var readFailure: DiscourseError? { nil }
+    var groupsAtOnce: Int? { nil }
 
     func count(groups range: Range<Int>) -> [GroupNgramCounts] { count(groups: range, splitting: true) }
 

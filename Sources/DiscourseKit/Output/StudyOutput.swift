@@ -48,7 +48,14 @@ public enum StudyOutput {
             for (base, table) in RunTables.tables(for: outcome.result, kind: analysis.spec.kind, run: run, groups: false, format: format) {
                 let name = base + suffix + ".csv"
                 observer.stage("write " + name)
-                try writer.write(name, table) { observer.progress($0, of: $1, table.unit) }
+                if case .ngrams(let ngrams) = outcome.result, let groups = ngrams.groupsAtOnce {
+                    // Summed from a study's batches: as many groups at once as the budget allows.
+                    try ParallelMap.withWorkers(groups) { () throws(DiscourseError) in
+                        try writer.write(name, table) { observer.progress($0, of: $1, table.unit) }
+                    }
+                } else {
+                    try writer.write(name, table) { observer.progress($0, of: $1, table.unit) }
+                }
                 if case .ngrams(let ngrams) = outcome.result, let failure = ngrams.readFailure {
                     writer.abandon()
                     throw failure

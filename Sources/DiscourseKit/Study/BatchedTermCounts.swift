@@ -1,6 +1,6 @@
 /// A study's token pass within a memory budget, for studies whose analyses read only term
-/// counts (keyness, trends, compare) or read the texts again a chunk at a time (cooccur,
-/// collocates, kwic, tokens): the documents are read and tokenized a batch at a time
+/// counts (keyness, trends, compare), n-gram counts (through partial-count files) or the
+/// texts read again a chunk at a time (cooccur, collocates, kwic, tokens): the documents are read and tokenized a batch at a time
 /// into one vocabulary, each batch is added to the term counts every analysis will ask for
 /// and to the groups' size figures, and its tokens are dropped. The analyses then run from
 /// those counts as from counts made in memory, with the same output byte for byte.
@@ -46,14 +46,17 @@ enum BatchedTermCounts {
         /// pair-table bytes before the tables go to disk as a sorted run.
         var chunkBytes: Int
         var pairBytes: Int
+        /// The term counts kept over the whole run as planned (0 in memory): when they exceed
+        /// the budget, the run cannot keep it.
+        var keptBytes: Int
     }
 
-    /// Plans the batches of a run whose analyses read term counts (with the documents' lists
-    /// when `documents`), co-occurrences (`scopes`) of the groups of `cooccurrence`, and
+    /// Plans the batches of a run whose analyses read term counts (when `counts`; with the
+    /// documents' lists when `documents`), co-occurrences (`scopes`) of the groups of `cooccurrence`, and
     /// n-grams of some lengths of the groups of a grouping (`ngrams`, counted batch by batch
     /// as `BatchedNgrams` plans them), and whose tokens keep their `offsets` and text
     /// (concordances, tokens).
-    static func plan(_ corpus: Corpus, budget: MemoryBudget, documents: Bool, cooccurrence: [Grouping],
+    static func plan(_ corpus: Corpus, budget: MemoryBudget, counts: Bool = true, documents: Bool, cooccurrence: [Grouping],
                      scopes: [CooccurrenceOptions], offsets: Bool = false,
                      ngrams: [(grouping: Grouping, sizes: ClosedRange<Int>)] = []) -> Plan {
         let sizes = corpus.documents.map(\.estimatedByteCount)
@@ -76,39 +79,85 @@ enum BatchedTermCounts {
             for (g, group) in job.grouping.groups.enumerated() { for d in group.documents { groupOf[d] = g } }
             return groupOf
         }
-        func tables(_ groupBytes: [[Int: Int]]) -> Double {
-            zip(ngrams, groupBytes).map { BatchedNgrams.tables(groupBytes: $1.values, sizes: $0.sizes) }.max() ?? 0
+        func tables(_ flights: [GroupsInFlight]) -> Double {
+            zip(ngrams, flights).map { $1.tables(sizes: $0.sizes) }.max() ?? 0
         }
-        func adding(_ d: Int, to groupBytes: [[Int: Int]]) -> [[Int: Int]] {
-            var next = groupBytes
-            for j in ngrams.indices where groupOf[j][d] >= 0 { next[j][groupOf[j][d], default: 0] += sizes[d] }
-            return next
+        var whole = ngrams.map { _ in GroupsInFlight() }
+        for j in ngrams.indices { for (d, g) in groupOf[j].enumerated() where g >= 0 { whole[j].add(g, bytes: sizes[d]) } }
+        if total * (held + (counts ? kept(documents: documents) : 0)) + Double(largest) * pairsPerByte(scopes) + tables(whole) <= limit {
+            return Plan(inMemory: true, batches: [0..<corpus.documents.count], chunkBytes: chunkBytes, pairBytes: pairBytes,
+                        keptBytes: 0)
         }
-        var whole = ngrams.map { _ in [Int: Int]() }
-        for j in ngrams.indices { for (d, g) in groupOf[j].enumerated() where g >= 0 { whole[j][g, default: 0] += sizes[d] } }
-        if total * (held + kept(documents: documents)) + Double(largest) * pairsPerByte(scopes) + tables(whole) <= limit {
-            return Plan(inMemory: true, batches: [0..<corpus.documents.count], chunkBytes: chunkBytes, pairBytes: pairBytes)
-        }
-        // What is left for a batch once the kept counts are allowed for; at least 1 MB of text.
-        let batchLimit = limit - total * keptInBatches
+        // What is left for a batch once the kept counts are allowed for. When they alone take
+        // most of the budget (which the run then cannot keep), batches are still a quarter of
+        // what the budget would allow them, not a megabyte each: every batch costs a pass of
+        // the pipeline, and a partial-count file per n-gram analysis.
+        let keptBytes = counts ? total * keptInBatches : 0
+        let batchLimit = limit - keptBytes
+        let floor = max(1 << 20, Int(limit / (held + countedPerBatchByte) / 4))
         var batches: [Range<Int>] = []
         var start = 0
         var bytes = 0
-        var groupBytes = ngrams.map { _ in [Int: Int]() }
+        var flights = ngrams.map { _ in GroupsInFlight() }
         for (d, size) in sizes.enumerated() {
-            var next = adding(d, to: groupBytes)
-            if d > start && bytes + size > 1 << 20
-                && Double(bytes + size) * (held + countedPerBatchByte) + tables(next) > batchLimit {
+            let cost = Double(bytes + size) * (held + countedPerBatchByte)
+                + (zip(ngrams.indices, flights).map { j, flight in
+                    groupOf[j][d] >= 0 ? flight.tables(adding: groupOf[j][d], bytes: size, sizes: ngrams[j].sizes)
+                        : flight.tables(sizes: ngrams[j].sizes)
+                }.max() ?? 0)
+            if d > start && bytes + size > floor && cost > batchLimit {
                 batches.append(start..<d)
                 start = d
                 bytes = 0
-                next = adding(d, to: ngrams.map { _ in [:] })
+                flights = ngrams.map { _ in GroupsInFlight() }
             }
             bytes += size
-            groupBytes = next
+            for j in ngrams.indices where groupOf[j][d] >= 0 { flights[j].add(groupOf[j][d], bytes: size) }
         }
         batches.append(start..<corpus.documents.count)
-        return Plan(inMemory: false, batches: batches, chunkBytes: chunkBytes, pairBytes: pairBytes)
+        return Plan(inMemory: false, batches: batches, chunkBytes: chunkBytes, pairBytes: pairBytes,
+                    keptBytes: Int(keptBytes))
+    }
+
+    /// The groups of one n-gram analysis in a batch, and the largest of them, for the tables
+    /// counted at once (`BatchedNgrams.tables`) updated a document at a time: sizes only grow
+    /// within a batch, so the largest `workers` are kept as they change.
+    struct GroupsInFlight {
+        private var bytes: [Int: Int] = [:]
+        /// The largest groups, largest first, at most one per core.
+        private var top: [(group: Int, bytes: Int)] = []
+
+        mutating func add(_ group: Int, bytes size: Int) {
+            let grown = bytes[group, default: 0] + size
+            bytes[group] = grown
+            top = Self.top(top, group: group, bytes: grown)
+        }
+
+        /// The tables of the groups counted at once, planned from their bytes of text.
+        func tables(sizes: ClosedRange<Int>) -> Double {
+            Self.tables(top.map(\.bytes), groups: bytes.count, sizes: sizes)
+        }
+
+        /// The same, were `size` bytes added to `group`.
+        func tables(adding group: Int, bytes size: Int, sizes: ClosedRange<Int>) -> Double {
+            let grown = bytes[group, default: 0] + size
+            return Self.tables(Self.top(top, group: group, bytes: grown).map(\.bytes),
+                               groups: bytes.count + (bytes[group] == nil ? 1 : 0), sizes: sizes)
+        }
+
+        private static func top(_ top: [(group: Int, bytes: Int)], group: Int, bytes: Int) -> [(group: Int, bytes: Int)] {
+            var top = top.filter { $0.group != group }
+            top.append((group, bytes))
+            top.sort { $0.bytes > $1.bytes }
+            return Array(top.prefix(ParallelMap.workers))
+        }
+
+        /// As `BatchedNgrams.tables`: one group per core counted whole, or with fewer groups
+        /// than cores the largest split over them (twice its tables).
+        private static func tables(_ largest: [Int], groups: Int, sizes: ClosedRange<Int>) -> Double {
+            let inFlight = groups >= ParallelMap.workers ? largest.reduce(0, +) : 2 * (largest.first ?? 0)
+            return BatchedNgrams.tableBytesPerTextByte(sizes) * Double(inFlight)
+        }
     }
 
     /// What the pass made: per grouping, the term counts by request and the groups' size

@@ -49,12 +49,14 @@ private final class BatchedNgramSource: NgramSource, Sendable {
         self.merged = merged
         self.folder = folder
         slots = DispatchSemaphore(value: mergeWorkers)
+        groupsAtOnce = mergeWorkers
     }
 
     var vocabulary: VocabularyTable { merged.vocabulary }
     var options: NgramOptions { merged.options }
     var groupCount: Int { merged.groupCount }
     var readFailure: DiscourseError? { merged.readFailure }
+    let groupsAtOnce: Int?
 
     func count(groups range: Range<Int>, splitting: Bool) -> [GroupNgramCounts] {
         slots.wait()

@@ -28,10 +28,11 @@ public struct StudyRun: Sendable {
     ///   - loaded: the corpus's metadata when the caller has loaded it already (from the
     ///     study's corpus options), so that it is not loaded twice.
     ///   - budget: the memory the run may use: when the corpus's tokens would not fit it and
-    ///     every analysis reads only term counts (keyness, trends, compare) or reads the texts
-    ///     again a chunk at a time (cooccur, collocates, kwic, tokens), the corpus is read and
-    ///     counted a batch of documents at a time (`BatchedTermCounts`). Nil holds the tokens
-    ///     whatever their size.
+    ///     no analysis reads every token at once (`terms` does), the corpus is read and
+    ///     counted a batch of documents at a time (`BatchedTermCounts`): term counts (keyness,
+    ///     trends, compare) summed over the batches, n-grams through partial-count files, and
+    ///     the texts read again a chunk at a time where an analysis reads tokens (cooccur,
+    ///     collocates, kwic, tokens). Nil holds the tokens whatever their size.
     ///   - tmp: where counts that would not fit the budget are written while the run lasts.
     public init(_ study: Study, loaded: Corpus? = nil, budget: MemoryBudget? = nil, tmp: String = "/tmp",
                 observer: any RunObserver = SilentObserver()) throws(DiscourseError) {
@@ -66,12 +67,16 @@ public struct StudyRun: Sendable {
             return (study.analyses[a].groupings ?? Array(groupings.indices)).map { (a, $0, options) }
         }
         let plan = budget.flatMap { budget in
-            requests.map { BatchedTermCounts.plan(corpus, budget: budget, documents: $0.joined().contains(where: \.documents),
+            requests.map { BatchedTermCounts.plan(corpus, budget: budget, counts: !$0.joined().isEmpty,
+                                                  documents: $0.joined().contains(where: \.documents),
                                                   cooccurrence: study.cooccurrenceOptions.isEmpty ? [] : groupings,
                                                   scopes: study.cooccurrenceOptions, offsets: configuration.keepOffsets,
                                                   ngrams: ngramJobs.map { (groupings[$0.grouping], $0.options.sizes) }) }
         }
         var ngramBatches: [Int: [Int: (batches: StudyNgramBatches, mergeWorkers: Int)]] = [:]
+        if let plan, let budget, !plan.inMemory, Double(plan.keptBytes) > BatchedNgrams.planned(budget) {
+            observer.warning("the term counts that keyness, trends and compare keep may need about \(MemoryBudget(bytes: plan.keptBytes).description), more than --memory \(budget.description) allows: the run may exceed it")
+        }
         let batches = plan?.batches ?? [0..<corpus.documents.count]
         if let requests, let plan, !plan.inMemory {
             guard FileSystem.isFolder(tmp) == true else {
@@ -123,7 +128,9 @@ public struct StudyRun: Sendable {
                 do {
                     let result: AnalysisResult
                     if let (batches, mergeWorkers) = ngramBatches[a]?[g] {
-                        result = .ngrams(NgramResult(source: try batches.source(mergeWorkers: mergeWorkers)))
+                        // No more groups at once than the budget allows (tf-idf counts every group).
+                        let source = try batches.source(mergeWorkers: mergeWorkers)
+                        result = .ngrams(ParallelMap.withWorkers(mergeWorkers) { NgramResult(source: source) })
                     } else {
                         result = try analysis.spec.run(inputs[g])
                     }

@@ -2,10 +2,11 @@ extension Study {
     /// The term counts each grouping's analyses will ask for, merged (one request per set of
     /// lengths, with the documents' lists when one of them needs them), and whether every
     /// analysis can run without the whole corpus's tokens: from term counts made a batch of
-    /// documents at a time (keyness, trends, compare), or from the texts read again a group at
-    /// a time (cooccur, collocates, kwic, tokens); not `complete` when some analysis reads
-    /// every token at once (ngrams, terms). The requests then still tell an in-memory run which
-    /// counts to make with the documents' lists on first use.
+    /// documents at a time (keyness, trends, compare), from partial counts of each batch
+    /// (ngrams), or from the texts read again a chunk at a time (cooccur, collocates, kwic,
+    /// tokens); not `complete` when some analysis reads every token at once (terms). The
+    /// requests then still tell an in-memory run which counts to make with the documents'
+    /// lists on first use.
     ///
     /// - Throws: `DiscourseError` when ICU's normalizers cannot be opened.
     func termCountNeeds(_ configuration: TokenizerConfiguration) throws(DiscourseError) -> (requests: [[TermCounts.Request]], complete: Bool) {
@@ -45,8 +46,9 @@ extension Study {
 extension AnalysisSpec {
     /// The term counts the analysis asks its input for, as `KeynessAnalysis`,
     /// `TrendAnalysis` and `GroupComparison` do; none for those that read the texts again a
-    /// chunk at a time when the run holds no tokens (co-occurrence, concordances, tokens);
-    /// nil for those that read every token at once (ngrams, terms).
+    /// chunk at a time when the run holds no tokens (co-occurrence, concordances, tokens) or
+    /// count each batch into partial-count files (ngrams); nil for term suggestion, which
+    /// reads every token at once.
     ///
     /// Trends of tracked lines count the lengths the lines may resolve to: 1 (a form, or a
     /// multi-word term of `--terms`) and the words of each line normalized (an n-gram).

@@ -113,9 +113,12 @@ extension ParallelMap {
                                       consume: (Int, T) throws(E) -> Void) throws(E) {
         if count == 0 { return }
         let threads = max(1, min(workers, count))
-        let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+        // Parts taken and not yet consumed are consecutive and at most `threads + 1` (the
+        // window), so a ring of that many slots serves any number of parts.
+        let ring = threads + 1
+        let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: ring)
         slots.initialize(repeating: nil)
-        let ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+        let ready = (0..<ring).map { _ in DispatchSemaphore(value: 0) }
         // Made at 0 and raised: libdispatch traps when a semaphore goes while below the value
         // it was made with, as the window is when consuming stops early.
         let window = DispatchSemaphore(value: 0)
@@ -133,8 +136,8 @@ extension ParallelMap {
                         window.signal()
                         return
                     }
-                    shared[index] = make(index)
-                    ready[index].signal()
+                    shared[index % ring] = make(index)
+                    ready[index % ring].signal()
                 }
             }
         }
@@ -146,9 +149,9 @@ extension ParallelMap {
             slots.deallocate()
         }
         for index in 0..<count {
-            ready[index].wait()
-            let value = slots[index]!
-            slots[index] = nil
+            ready[index % ring].wait()
+            let value = slots[index % ring]!
+            slots[index % ring] = nil
             window.signal()
             try consume(index, value)
         }

@@ -69,8 +69,11 @@ final class SpillFolder: Sendable {
     init(in folder: String, prefix: String) throws(DiscourseError) {
         var template = Array((folder.hasSuffix("/") ? folder : folder + "/").utf8CString.dropLast())
             + Array("\(prefix)-XXXXXX".utf8CString)
-        guard FileSystem.isFolder(folder) == true, template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
-            throw DiscourseError("--tmp \(folder): cannot make a temporary folder there (\(FileSystem.isFolder(folder) == true ? String(cString: strerror(errno)) : "no such folder"))")
+        guard FileSystem.isFolder(folder) == true else {
+            throw DiscourseError("--tmp \(folder): cannot make a temporary folder there (no such folder)")
+        }
+        guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
+            throw DiscourseError("--tmp \(folder): cannot make a temporary folder there (\(String(cString: strerror(errno))))")
         }
         path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         InterruptCleanup.register(path)

@@ -10,8 +10,8 @@ import DiscourseKit
 ///   - graph: where to write a co-occurrence network (`--graph`).
 ///   - extraOptions: options `run.json` records after the output options (`--memory`).
 ///   - loaded: the corpus's metadata if the command has loaded it already.
-///   - resources: the memory budget, for the analyses that can count in batches (keyness,
-///     trends, compare); recorded in `run.json`.
+///   - resources: the memory budget, for the analyses that can count in batches (all but
+///     `terms`; `ngrams` plans its own batches first); recorded in `run.json`.
 func runAnalysis(_ command: String, mainFile: String, corpus: CorpusFlags, tokens: TokenFlags, output: OutputFlags,
                  by field: String?, analysis: AnalysisSpec, graph: String? = nil,
                  extraOptions: [(String, JSONValue)] = [], loaded: Corpus? = nil, resources: ResourceFlags? = nil) throws {
