@@ -6,26 +6,11 @@ struct CSVRows {
     let header: [String]
     let rows: [[String]]
 
-    /// - Parameters:
-    ///   - keep: decides from a row's first field whether to keep it; nil keeps every row.
-    init(_ bytes: [UInt8], keep: ((String) -> Bool)? = nil) {
-        var header: [String]?
-        var rows: [[String]] = []
-        CSVRowStream.forEach(bytes) { fields in
-            guard header != nil else {
-                header = fields.map { String(decoding: $0, as: UTF8.self) }
-                return
-            }
-            if let keep, let first = fields.first, !keep(String(decoding: first, as: UTF8.self)) { return }
-            rows.append(fields.map { String(decoding: $0, as: UTF8.self) })
-        }
-        self.header = header ?? []
-        self.rows = rows
-    }
-
     /// The rows of the file at `path` (`name` in messages), read a megabyte at a time, each
     /// byte handed to `hasher`.
     ///
+    /// - Parameters:
+    ///   - keep: decides from a row's first field whether to keep it; nil keeps every row.
     /// - Throws: `DiscourseError` when the file cannot be read.
     init(path: String, name: String, keep: ((String) -> Bool)? = nil, hasher: SHA256Digest) throws(DiscourseError) {
         var header: [String]?
