@@ -1,5 +1,3 @@
-import Dispatch
-
 /// A study's n-gram analysis on one grouping when the study is read in batches within a
 /// memory budget: each batch of the one pass is counted into a partial-count file in a
 /// temporary folder of its own (the format of `discourse count`, docs/partial-counts.md), and
@@ -27,8 +25,8 @@ final class StudyNgramBatches: Sendable {
         _ = try prepared.write(tokens, readings: readings, range: range, number: b + 1, of: batches, to: path(b), observer: observer)
     }
 
-    /// The groups' tables summed from the batches' files, at most `mergeWorkers` groups at
-    /// once (each is summed whole).
+    /// The groups' tables summed from the batches' files; `mergeWorkers` groups may be summed
+    /// at once (each is summed whole).
     ///
     /// - Throws: `DiscourseError` for a file that cannot be read back.
     func source(mergeWorkers: Int) throws(DiscourseError) -> any NgramSource {
@@ -38,17 +36,17 @@ final class StudyNgramBatches: Sendable {
     }
 }
 
-/// The summed batches, keeping their folder while the tables are written, and summing no more
-/// groups at once than the budget allows.
+/// The summed batches, keeping their folder while the tables are written, with how many
+/// groups may be summed at once (`groupsAtOnce`: the study makes its tf-idf and writes its
+/// table under `ParallelMap.withWorkers` of that number).
 private final class BatchedNgramSource: NgramSource, Sendable {
     let merged: MergedNgramSource
     let folder: SpillFolder
-    private let slots: DispatchSemaphore
+    let groupsAtOnce: Int?
 
     init(merged: MergedNgramSource, folder: SpillFolder, mergeWorkers: Int) {
         self.merged = merged
         self.folder = folder
-        slots = DispatchSemaphore(value: mergeWorkers)
         groupsAtOnce = mergeWorkers
     }
 
@@ -56,12 +54,9 @@ private final class BatchedNgramSource: NgramSource, Sendable {
     var options: NgramOptions { merged.options }
     var groupCount: Int { merged.groupCount }
     var readFailure: DiscourseError? { merged.readFailure }
-    let groupsAtOnce: Int?
 
     func count(groups range: Range<Int>, splitting: Bool) -> [GroupNgramCounts] {
-        slots.wait()
-        defer { slots.signal() }
-        return merged.count(groups: range, splitting: splitting)
+        merged.count(groups: range, splitting: splitting)
     }
 
     func summaries() -> [GroupSummary] { merged.summaries() }
