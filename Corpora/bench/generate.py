@@ -13,9 +13,13 @@ corpus grows, as in real text (Heaps' law, V = K n^beta with beta = 0.5): with t
 probability dV/dn a drawn word is replaced by a newly coined one (English: syllables; Chinese:
 two or three characters), and coined words are reused with Zipf-like frequencies.
 
-The output is deterministic for a given --seed. Write generated corpora outside the
+The output is deterministic for a given --seed and --jobs. Write generated corpora outside the
 repository (or under the git-ignored out/); they are for benchmarks, never committed. Python
-writes about 2.5 MB/s, so 1 GB takes some 7 minutes and 10 GB over an hour.
+writes about 2.5 MB/s per core, so 1 GB takes some 7 minutes and 10 GB over an hour on one core.
+--jobs J splits the corpus into J consecutive slices written by J processes, each drawn from its
+own seed (seed-slice) with Heaps' law counted from the slice's place in the corpus; coined words
+are then reused within their slice only. --jobs 1 (the default) is the single sequence of
+earlier versions, byte for byte.
 """
 
 import argparse
@@ -23,6 +27,7 @@ import bisect
 import csv
 import datetime
 import os
+import multiprocessing
 import random
 import re
 import sys
@@ -33,6 +38,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 HEAPS_K, HEAPS_BETA, HEAPS_N0 = 10.0, 0.5, 1_000_000
 # Each coined word is used about this many times in all.
 REUSE = 10
+# Bytes per drawn unit, to place a slice's first unit in the corpus (--jobs): measured on the
+# generated corpora (English words and marks with their spaces; Chinese characters).
+BYTES_PER_UNIT = {"en": 5.4, "zh": 3.0}
 
 
 def source_texts(lang):
@@ -146,21 +154,78 @@ def document(chain, coiner, size, lang, rng, n):
     return "".join(out).strip() + "\n", n
 
 
+def write_slice(job):
+    """One slice of a parallel run (--jobs): documents until `target` bytes, written as
+    texts/slice-K-I.txt; returns their names and sizes."""
+    lang, seed, slice_index, target, folder = job
+    rng = random.Random(f"{seed}-{slice_index}")
+    chain = Chain(source_texts(lang), lang)
+    coiner = Coiner(lang, rng)
+    n = int(slice_index * target / BYTES_PER_UNIT[lang])
+    written, files = 0, []
+    while written < target:
+        text, n = document(chain, coiner, rng.randint(10_000, 50_000), lang, rng, n)
+        name = f"slice-{slice_index:03d}-{len(files):07d}.txt"
+        data = text.encode("utf-8")
+        with open(os.path.join(folder, "texts", name), "wb") as t:
+            t.write(data)
+        files.append(name)
+        written += len(data)
+        if len(files) % 1000 == 0:
+            print(f"  slice {slice_index}: {len(files)} documents, {written / 1e9:.2f} GB", file=sys.stderr)
+    return files, written, len(coiner.words)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", type=float, required=True, help="gigabytes of text (0.1, 1, 10)")
     parser.add_argument("--lang", choices=["en", "zh"], default="en")
     parser.add_argument("--out", required=True, help="the corpus folder to write (must not exist)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--jobs", type=int, default=1, help="processes writing slices of the corpus")
     args = parser.parse_args()
     if os.path.exists(args.out):
         sys.exit(f"generate.py: {args.out} exists; give a new folder")
-    rng = random.Random(args.seed)
-    chain = Chain(source_texts(args.lang), args.lang)
-    coiner = Coiner(args.lang, rng)
+    if args.jobs < 1:
+        sys.exit("generate.py: --jobs must be 1 or more")
     temporary = args.out + ".partial"
     os.makedirs(os.path.join(temporary, "texts"))
     target = int(args.size * 1e9)
+    if args.jobs > 1:
+        write_parallel(args, temporary, target)
+    else:
+        write_sequence(args, temporary, target)
+
+
+def write_parallel(args, temporary, target):
+    """Slices written in parallel, then renamed in order and dated by one sequence."""
+    jobs = [(args.lang, args.seed, k, target // args.jobs, temporary) for k in range(args.jobs)]
+    with multiprocessing.Pool(args.jobs) as pool:
+        slices = pool.map(write_slice, jobs)
+    rng = random.Random(args.seed)
+    date = datetime.date(1900, 1, 1)
+    index, written, coined = 0, 0, 0
+    with open(os.path.join(temporary, "metadata.csv"), "w", encoding="utf-8", newline="") as f:
+        rows = csv.writer(f, lineterminator="\n")
+        rows.writerow(["doc_id", "file", "date", "year", "lang"])
+        for files, size, words in slices:
+            written += size
+            coined += words
+            for name in files:
+                doc_id = f"{args.lang}-{index:07d}"
+                os.rename(os.path.join(temporary, "texts", name), os.path.join(temporary, "texts", doc_id + ".txt"))
+                rows.writerow([doc_id, f"texts/{doc_id}.txt", date.isoformat(), date.year, args.lang])
+                index += 1
+                date += datetime.timedelta(days=rng.randint(1, 3))
+    os.rename(temporary, args.out)
+    print(f"{args.out}: {index} documents, {written:,} bytes, {coined:,} coined words ({args.jobs} slices)")
+
+
+def write_sequence(args, temporary, target):
+    """The single sequence: one generator, documents written and dated as drawn."""
+    rng = random.Random(args.seed)
+    chain = Chain(source_texts(args.lang), args.lang)
+    coiner = Coiner(args.lang, rng)
     written, n, index = 0, 0, 0
     date = datetime.date(1900, 1, 1)
     with open(os.path.join(temporary, "metadata.csv"), "w", encoding="utf-8", newline="") as f:
