@@ -33,6 +33,55 @@ struct TrendStatisticsTests {
         #expect(SenSlope.estimate([1, 4], positions: [1, 4]) == 1)
     }
 
+    /// The sub-quadratic S and the selected median against the definitions summed and sorted
+    /// pair by pair, on random series with ties, many zeros (sparse terms) and gaps.
+    @Test func trendStatisticsEqualTheirPairwiseDefinitions() throws {
+        var generator = SystemRandomNumberGenerator()
+        for trial in 0..<300 {
+            let n = Int.random(in: 2...60, using: &generator)
+            let zeroShare = [0.0, 0.5, 0.95][trial % 3]
+            let values: [Double] = (0..<n).map { _ in
+                Double.random(in: 0..<1, using: &generator) < zeroShare ? 0
+                    : Double(Int.random(in: 1...6, using: &generator)) / Double(Int.random(in: 1...3, using: &generator))
+            }
+            var positions: [Double] = []
+            var x = 0.0
+            for _ in 0..<n { x += Double(Int.random(in: 1...3, using: &generator)); positions.append(x) }
+            var s = 0
+            var slopes: [Double] = []
+            for i in 0..<n {
+                for j in (i + 1)..<n {
+                    s += values[j] > values[i] ? 1 : values[j] < values[i] ? -1 : 0
+                    slopes.append((values[j] - values[i]) / (positions[j] - positions[i]))
+                }
+            }
+            slopes.sort()
+            let m = slopes.count / 2
+            var median = slopes.count % 2 == 1 ? slopes[m] : (slopes[m - 1] + slopes[m]) / 2
+            if median == 0 { median = 0 }
+            let estimate = try #require(SenSlope.estimate(values, positions: positions))
+            #expect(estimate.bitPattern == median.bitPattern, "\(values) \(positions)")
+            if let test = MannKendall(values) {
+                #expect(test.s == s, "\(values)")
+            } else {
+                #expect(Set(values).count == 1)
+            }
+        }
+        #expect(SenSlope.estimate([0, 0, 0], positions: [1, 2, 3]) == 0)
+        #expect(SenSlope.estimate([5], positions: [1]) == nil)
+    }
+
+    @Test func selectionFindsEveryOrderStatistic() {
+        for n in [1, 2, 3, 10, 101] {
+            let values = (0..<n).map { _ in Double(Int.random(in: 0...5)) }
+            let sorted = values.sorted()
+            for k in 0..<n {
+                var copy = values
+                #expect(Selection.smallest(k, in: &copy) == sorted[k])
+            }
+        }
+    }
+
     @Test func poissonSlopeOfTwoGroupsIsTheLogRateRatio() throws {
         // 30 in 1,000 tokens, then 10 in 500: β₁ = ln((10/500)/(30/1000)) = ln(2/3) exactly; the
         // LR statistic is the G² of the counts against the sizes (SciPy: p = 0.2517906948304147).
