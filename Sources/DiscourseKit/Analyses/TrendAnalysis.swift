@@ -69,6 +69,11 @@ public struct TrendAnalysis: Sendable {
 }
 
 /// Each tracked term's counts per group and the statistics of its series.
+///
+/// No terms × groups matrix is held (a corpus by year over centuries has thousands of groups):
+/// a group's row of counts is made from its list when `trends.csv` is written, and the
+/// statistics are computed for a slice of the terms at a time from series gathered over every
+/// group's list.
 public struct TrendResult: Sendable {
     public let counts: TermCounts
     /// The tracked terms in code point order of their text, each with the terms it counts: one,
@@ -77,16 +82,23 @@ public struct TrendResult: Sendable {
     /// The tracked terms as resolved from `--track` lines, a variant group by its first term
     /// (nil when every term is followed).
     public let trackedTerms: [String]?
-    /// counts[t][g] and documents[t][g] of tracked term t (position in `tracked`).
-    let matrix: [[Int]]
-    let documentMatrix: [[Int]]
+    /// The tracked terms (positions in `tracked`) that count each term, as compressed rows:
+    /// those of term i are `entryList[entryStart[i]..<entryStart[i + 1]]`.
+    let entryStart: [Int32]
+    let entryList: [Int32]
+    /// Documents holding any term of a variant group, per group, by its position in `tracked`.
+    let variantDocuments: [Int: [Int]]
     /// Each tracked term's statistics, and the Benjamini–Hochberg q of its Mann–Kendall p.
     public let statistics: [Statistics]
     public let mkQ: [Double?]
 
+    /// Series gathered at once for the statistics: at most this many terms × groups (8 bytes
+    /// each, 64 MB).
+    static let cellsAtOnce = 8 << 20
+
     /// Tracks `terms` (each a term, as it would appear in `ngrams.csv`, and its variants; absent
     /// ones give zero rows), or, when nil, every term whose total count is at least `minCount`.
-    init(_ counts: TermCounts, terms: [[String]]?, minCount: Int) {
+    init(_ counts: TermCounts, terms: [[String]]?, minCount: Int, cellsAtOnce: Int = cellsAtOnce) {
         self.counts = counts
         var tracked: [(text: String, terms: [Int])] = []
         if let terms {
@@ -102,45 +114,61 @@ public struct TrendResult: Sendable {
                 .map { (counts.terms[$0], [$0]) }
             trackedTerms = nil
         }
-        var entries = [Int: [Int]]()
+        var entryCount = [Int32](repeating: 0, count: counts.terms.count + 1)
+        for entry in tracked { for term in entry.terms { entryCount[term + 1] += 1 } }
+        for i in 1..<entryCount.count { entryCount[i] += entryCount[i - 1] }
+        var entryList = [Int32](repeating: 0, count: Int(entryCount.last ?? 0))
+        var next = entryCount
         for (t, entry) in tracked.enumerated() {
-            for term in entry.terms { entries[term, default: []].append(t) }
-        }
-        var matrix = [[Int]](repeating: [Int](repeating: 0, count: counts.groups.count), count: tracked.count)
-        var documentMatrix = matrix
-        for (g, list) in counts.groupCounts.enumerated() {
-            for item in list {
-                for t in entries[Int(item.term)] ?? [] {
-                    matrix[t][g] += item.count
-                    if tracked[t].terms.count == 1 { documentMatrix[t][g] = item.documents }
-                }
+            for term in entry.terms {
+                entryList[Int(next[term])] = Int32(t)
+                next[term] += 1
             }
         }
         // A variant group's documents: those holding any of its terms.
-        let groups = tracked.indices.filter { tracked[$0].terms.count > 1 }
-        if !groups.isEmpty, let documents = counts.documents {
+        var variantDocuments: [Int: [Int]] = [:]
+        for t in tracked.indices where tracked[t].terms.count > 1 {
+            variantDocuments[t] = [Int](repeating: 0, count: counts.groups.count)
+        }
+        if !variantDocuments.isEmpty, let documents = counts.documents {
             let groupOfPosition = counts.groupDocumentRanges.enumerated().flatMap { g, range in range.map { _ in g } }
             documents.forEach { position, list in
                 var present: Set<Int> = []
                 for pair in list {
-                    for t in entries[DocumentTermLists.term(pair)] ?? [] where tracked[t].terms.count > 1 { present.insert(t) }
+                    let term = DocumentTermLists.term(pair)
+                    for e in Int(entryCount[term])..<Int(entryCount[term + 1]) where tracked[Int(entryList[e])].terms.count > 1 {
+                        present.insert(Int(entryList[e]))
+                    }
                 }
-                for t in present { documentMatrix[t][groupOfPosition[position]] += 1 }
+                for t in present { variantDocuments[t]![groupOfPosition[position]] += 1 }
             }
         }
         self.tracked = tracked
-        self.matrix = matrix
-        self.documentMatrix = documentMatrix
-        statistics = Self.statistics(counts: counts, entries: entries, termCount: tracked.count, matrix: matrix)
+        self.entryStart = entryCount
+        self.entryList = entryList
+        self.variantDocuments = variantDocuments
+        statistics = Self.statistics(counts: counts, tracked: tracked, entryStart: entryCount, entryList: entryList,
+                                     cellsAtOnce: cellsAtOnce)
         mkQ = BenjaminiHochberg.adjust(statistics.map { $0.mannKendall?.p })
     }
 
     /// Tracked terms.
     public var termCount: Int { tracked.count }
 
-    /// Term t's count and documents containing it in group g.
-    public func count(term t: Int, group g: Int) -> (count: Int, documents: Int) {
-        (matrix[t][g], documentMatrix[t][g])
+    /// Every tracked term's count and documents containing it in group g.
+    public func row(group g: Int) -> (counts: [Int], documents: [Int]) {
+        var row = [Int](repeating: 0, count: tracked.count)
+        var documents = row
+        for item in counts.groupCounts[g] {
+            let term = Int(item.term)
+            for e in Int(entryStart[term])..<Int(entryStart[term + 1]) {
+                let t = Int(entryList[e])
+                row[t] += item.count
+                documents[t] = item.documents
+            }
+        }
+        for (t, perGroup) in variantDocuments { documents[t] = perGroup[g] }
+        return (row, documents)
     }
 
     /// The text of tracked term t.
@@ -159,43 +187,75 @@ public struct TrendResult: Sendable {
         public var groupsPresent: Int
     }
 
-    /// The statistics of every tracked term (computed in parallel). Groups without tokens are
-    /// left out of the series; the others keep their position (1, 2, ...) in group order.
-    static func statistics(counts: TermCounts, entries: [Int: [Int]], termCount: Int, matrix: [[Int]]) -> [Statistics] {
+    /// The statistics of every tracked term (computed in parallel, `cellsAtOnce` series cells at
+    /// a time). Groups without tokens are left out of the series; the others keep their
+    /// position (1, 2, ...) in group order.
+    static func statistics(counts: TermCounts, tracked: [(text: String, terms: [Int])], entryStart: [Int32],
+                           entryList: [Int32], cellsAtOnce: Int) -> [Statistics] {
         let withTokens = counts.groups.indices.filter { counts.groupTokens[$0] > 0 }
         let positions = withTokens.map { Double($0 + 1) }
         let exposures = withTokens.map { Double(counts.groupTokens[$0]) }
         // Gries' DP of each tracked term, summed over the documents that contain it in group
         // order; a variant group's count in a document is the sum of its terms'.
         let totalTokens = counts.documentTokens.reduce(0, +)
-        var dispersion = matrix.map { GriesDP.Accumulator(occurrences: $0.reduce(0, +), totalTokens: totalTokens) }
+        var dispersion = tracked.map { entry in
+            GriesDP.Accumulator(occurrences: entry.terms.reduce(0) { $0 + counts.totals[$1] }, totalTokens: totalTokens)
+        }
         counts.documents?.forEach { position, list in
             var inDocument: [Int: Int] = [:]
             for pair in list {
-                for t in entries[DocumentTermLists.term(pair)] ?? [] { inDocument[t, default: 0] += DocumentTermLists.count(pair) }
+                let term = DocumentTermLists.term(pair)
+                for e in Int(entryStart[term])..<Int(entryStart[term + 1]) {
+                    inDocument[Int(entryList[e]), default: 0] += DocumentTermLists.count(pair)
+                }
             }
             for (t, count) in inDocument { dispersion[t].add(count: count, tokens: counts.documentTokens[position]) }
         }
         let dp = dispersion.map(\.value)
-        return ParallelMap.run(termCount) { t in
-            let row = matrix[t]
-            let values = withTokens.map { Double(row[$0]) / Double(counts.groupTokens[$0]) * 1_000_000 }
-            let observed = withTokens.map { Double(row[$0]) }
-            let present = row.indices.filter { row[$0] > 0 }
-            // The group with the highest per_million; the earliest on ties.
-            var peak: Int?
-            var peakValue = 0.0
-            for (i, g) in withTokens.enumerated() where row[g] > 0 && (peak == nil || values[i] > peakValue) {
-                peak = g
-                peakValue = values[i]
+        let groupCount = counts.groups.count
+        let slice = max(1, cellsAtOnce / max(1, groupCount))
+        var statistics: [Statistics] = []
+        statistics.reserveCapacity(tracked.count)
+        for first in stride(from: 0, to: tracked.count, by: slice) {
+            let end = min(tracked.count, first + slice)
+            // counts[t − first][g] of the slice's terms, from every group's list.
+            var series = [[Int]](repeating: [Int](repeating: 0, count: groupCount), count: end - first)
+            for g in 0..<groupCount {
+                for item in counts.groupCounts[g] {
+                    let term = Int(item.term)
+                    for e in Int(entryStart[term])..<Int(entryStart[term + 1]) {
+                        let t = Int(entryList[e])
+                        if t >= first && t < end { series[t - first][g] += item.count }
+                    }
+                }
             }
-            return Statistics(
-                mannKendall: MannKendall(values),
-                senSlope: SenSlope.estimate(values, positions: positions),
-                poisson: PoissonTrend(counts: observed, exposures: exposures, positions: positions),
-                uniform: UniformFit.test(counts: observed, exposures: exposures),
-                dp: dp[t],
-                firstGroup: present.first, lastGroup: present.last, peakGroup: peak, groupsPresent: present.count)
+            statistics += ParallelMap.run(end - first) { k in
+                Self.statistics(row: series[k], dp: dp[first + k], counts: counts, withTokens: withTokens,
+                                positions: positions, exposures: exposures)
+            }
         }
+        return statistics
+    }
+
+    /// One term's statistics from its counts per group.
+    static func statistics(row: [Int], dp: Double?, counts: TermCounts, withTokens: [Int], positions: [Double],
+                           exposures: [Double]) -> Statistics {
+        let values = withTokens.map { Double(row[$0]) / Double(counts.groupTokens[$0]) * 1_000_000 }
+        let observed = withTokens.map { Double(row[$0]) }
+        let present = row.indices.filter { row[$0] > 0 }
+        // The group with the highest per_million; the earliest on ties.
+        var peak: Int?
+        var peakValue = 0.0
+        for (i, g) in withTokens.enumerated() where row[g] > 0 && (peak == nil || values[i] > peakValue) {
+            peak = g
+            peakValue = values[i]
+        }
+        return Statistics(
+            mannKendall: MannKendall(values),
+            senSlope: SenSlope.estimate(values, positions: positions),
+            poisson: PoissonTrend(counts: observed, exposures: exposures, positions: positions),
+            uniform: UniformFit.test(counts: observed, exposures: exposures),
+            dp: dp,
+            firstGroup: present.first, lastGroup: present.last, peakGroup: peak, groupsPresent: present.count)
     }
 }

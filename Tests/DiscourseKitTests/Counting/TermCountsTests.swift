@@ -25,6 +25,32 @@ import Testing
         return result
     }
 
+    /// Trends make each group's row from its list, and their statistics the same however few
+    /// series are gathered at once.
+    @Test func trendRowsAndStatisticsNeedNoMatrix() throws {
+        var corpus = self.corpus
+        let tokens = try TokenPipeline.run(&corpus, configuration: TokenizerConfiguration())
+        let counts = TermCounts(tokens, grouping: try Grouping(corpus, by: "g"), sizes: [1])
+        let whole = TrendResult(counts, terms: nil, minCount: 1)
+        let sliced = TrendResult(counts, terms: nil, minCount: 1, cellsAtOnce: 2)
+        #expect((0..<whole.termCount).map(whole.text) == ["a", "b", "c"])
+        // p = "a b a" + "b c" + "c a b" (8 tokens); q = "a c c" + "b" (4).
+        #expect(whole.row(group: 0).counts == [3, 3, 2] && whole.row(group: 0).documents == [2, 3, 2])
+        #expect(whole.row(group: 1).counts == [1, 1, 2] && whole.row(group: 1).documents == [1, 1, 1])
+        // a: 375000 then 250000 per million: S = −1, slope −125000.
+        #expect(whole.statistics[0].mannKendall?.s == -1 && whole.statistics[0].senSlope == -125_000)
+        for t in 0..<3 {
+            #expect(sliced.statistics[t].mannKendall == whole.statistics[t].mannKendall)
+            #expect(sliced.statistics[t].senSlope == whole.statistics[t].senSlope)
+            #expect(sliced.statistics[t].dp == whole.statistics[t].dp)
+            #expect(sliced.statistics[t].poisson?.slope == whole.statistics[t].poisson?.slope)
+        }
+        // A variant group "a = c" counts both, and the documents holding either.
+        let variants = TrendResult(counts, terms: [["a", "c"]], minCount: 1)
+        #expect(variants.row(group: 0).counts == [5] && variants.row(group: 0).documents == [3])
+        #expect(variants.row(group: 1).counts == [3] && variants.row(group: 1).documents == [1])
+    }
+
     @Test func countsPerGroupAndDocumentAreSummedByHand() throws {
         var corpus = self.corpus
         let tokens = try TokenPipeline.run(&corpus, configuration: TokenizerConfiguration())

@@ -12,8 +12,9 @@ public enum TrendTables {
             var buffer = CSVBuffer.body(format: format, reserve: result.termCount * 40)
             let label = CSVBuffer.escaped(result.counts.groups[g].label, format: format)
             let tokens = Double(result.counts.groupTokens[g])
+            let row = result.row(group: g)
             for t in 0..<result.termCount {
-                let (count, documents) = result.count(term: t, group: g)
+                let (count, documents) = (row.counts[t], row.documents[t])
                 buffer.escaped(label)
                 buffer.text(result.text(t))
                 buffer.int(count)
