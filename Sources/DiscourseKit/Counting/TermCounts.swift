@@ -14,8 +14,9 @@ public struct TermCounts: Sendable {
     public let groups: [Group]
     /// Tokens of each group (SPEC §3).
     public let groupTokens: [Int]
-    /// Each group's counts: term index, count, documents of the group containing it.
-    public let groupCounts: [[TermCount]]
+    /// Each group's counts: term index, count, documents of the group containing it (held,
+    /// or read back from disk a group at a time).
+    public let groupCounts: GroupTermLists
     /// Each analysed document's counts, documents in group order; nil unless asked for
     /// (only trends' dispersion reads them, and they are the largest part).
     public let documents: DocumentTermLists?
@@ -25,7 +26,7 @@ public struct TermCounts: Sendable {
     public let totals: [Int]
 
     /// A term's count in a group: 16 bytes, as groups × terms of them are held.
-    public struct TermCount: Sendable {
+    public struct TermCount: Sendable, BitwiseCopyable {
         public let term: Int32
         private let documentCount: Int32
         public let count: Int
@@ -55,7 +56,7 @@ public struct TermCounts: Sendable {
         self = builder.finish(vocabulary: corpus.vocabulary)
     }
 
-    init(terms: [String], sizes: [Int], groups: [Group], groupTokens: [Int], groupCounts: [[TermCount]],
+    init(terms: [String], sizes: [Int], groups: [Group], groupTokens: [Int], groupCounts: GroupTermLists,
          documents: DocumentTermLists?, documentTokens: [Int]) {
         self.terms = terms
         self.sizes = sizes

@@ -16,14 +16,18 @@ extension TermCounts {
         /// Per corpus document: its group (-1 when not analysed) and position in group order.
         private let groupOf: [Int32]
         private let positionOf: [Int32]
-        private var groupCounts: [[TermCount]]
+        private var groupCounts: GroupTermLists
+        /// Per group: its analysed documents not yet counted (its list is final at 0).
+        private var remaining: [Int]
         private var groupTokens: [Int]
         private var documentTokens: [Int]
         private var documents: DocumentTermLists
 
-        /// - Parameter spill: where the documents' lists go when they would not fit in memory.
+        /// - Parameters:
+        ///   - spill: where the documents' lists go when they would not fit in memory.
+        ///   - groupSpill: where each group's list goes once its last document is counted.
         init(grouping: Grouping, documentCount: Int, sizes: [Int], crossSentences: Bool, keepDocuments: Bool,
-                    spill: SpillFile? = nil) {
+             spill: SpillFile? = nil, groupSpill: SpillFile? = nil) {
             self.grouping = grouping
             self.sizes = Set(sizes).sorted()
             self.crossSentences = crossSentences
@@ -42,7 +46,8 @@ extension TermCounts {
             }
             self.groupOf = groupOf
             self.positionOf = positionOf
-            groupCounts = [[TermCount]](repeating: [], count: grouping.groups.count)
+            groupCounts = GroupTermLists(count: grouping.groups.count, spill: groupSpill)
+            remaining = grouping.groups.map(\.documents.count)
             groupTokens = [Int](repeating: 0, count: grouping.groups.count)
             documentTokens = [Int](repeating: 0, count: Int(position))
             documents = DocumentTermLists(count: Int(position), spill: spill)
@@ -90,7 +95,7 @@ extension TermCounts {
             }
             let sorted = ParallelMap.run(lists.count) { k in lists[k].sorted() }
             lists = []
-            addToGroups(sorted, documents: analysed.map { first + $0 })
+            try addToGroups(sorted, documents: analysed.map { first + $0 })
             if keepDocuments {
                 for (k, i) in analysed.enumerated() { try documents.append(sorted[k], position: Int(positionOf[first + i])) }
             }
@@ -107,8 +112,9 @@ extension TermCounts {
             return termOfEntry[s][entry]
         }
 
-        /// Adds each document's sorted list to its group's counts, the groups in parallel.
-        private mutating func addToGroups(_ lists: [[UInt64]], documents: [Int]) {
+        /// Adds each document's sorted list to its group's counts, the groups in parallel; a
+        /// group whose last document this is has its list spilled (when there is a spill file).
+        private mutating func addToGroups(_ lists: [[UInt64]], documents: [Int]) throws(DiscourseError) {
             var byGroup: [Int: [Int]] = [:]
             for (k, d) in documents.enumerated() { byGroup[Int(groupOf[d]), default: []].append(k) }
             let touched = byGroup.keys.sorted()
@@ -134,7 +140,11 @@ extension TermCounts {
                 }
                 return Self.merge(current[g], batch)
             }
-            for (t, g) in touched.enumerated() { groupCounts[g] = merged[t] }
+            for (t, g) in touched.enumerated() {
+                groupCounts[g] = merged[t]
+                remaining[g] -= byGroup[g]!.count
+                if remaining[g] == 0 { try groupCounts.spill(g) }
+            }
         }
 
         /// Two lists sorted by term, summed into one.

@@ -188,7 +188,8 @@ enum BatchedTermCounts {
             for request in requests {
                 made.append(TermCounts.Builder(grouping: grouping, documentCount: corpus.documents.count, sizes: request.sizes,
                                                crossSentences: false, keepDocuments: request.documents,
-                                               spill: request.documents ? try SpillFile(in: tmp, prefix: "discourse-lists") : nil))
+                                               spill: request.documents ? try SpillFile(in: tmp, prefix: "discourse-lists") : nil,
+                                               groupSpill: try SpillFile(in: tmp, prefix: "discourse-groups")))
             }
             builders.append(made)
         }

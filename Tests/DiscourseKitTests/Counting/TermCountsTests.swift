@@ -78,8 +78,9 @@ import Testing
         let session = try TokenPipeline.Session(TokenizerConfiguration())
         let spill = try SpillFile(in: NSTemporaryDirectory(), prefix: "discourse-test")
         let path = spill.path
+        let groupSpill = try SpillFile(in: NSTemporaryDirectory(), prefix: "discourse-test")
         var builder = TermCounts.Builder(grouping: grouping, documentCount: 5, sizes: [1, 2], crossSentences: false,
-                                         keepDocuments: true, spill: spill)
+                                         keepDocuments: true, spill: spill, groupSpill: groupSpill)
         for batch in [0..<2, 2..<3, 3..<5] {
             let part = Corpus(documents: Array(corpus.documents[batch]), fields: corpus.fields)
             let (documents, _) = try session.tokenize(part, first: batch.lowerBound, observer: SilentObserver())
@@ -91,6 +92,10 @@ import Testing
         #expect(documentTable(batched) == documentTable(expected))
         #expect(batched.documentTokens == expected.documentTokens && batched.groupTokens == expected.groupTokens)
         #expect(FileManager.default.fileExists(atPath: path))
+        // Both groups were complete by the last batch, so their lists were written (7 and 5
+        // terms of 16 bytes) and are read back from there.
+        #expect(batched.groupCounts.isWritten(0) && batched.groupCounts.isWritten(1))
+        #expect(groupSpill.size == (7 + 5) * 16)
     }
 
     @Test func spilledListsAreReadBackInGroupOrder() throws {
