@@ -16,10 +16,12 @@ two or three characters), and coined words are reused with Zipf-like frequencies
 The output is deterministic for a given --seed and --jobs. Write generated corpora outside the
 repository (or under the git-ignored out/); they are for benchmarks, never committed. Python
 writes about 2.5 MB/s per core, so 1 GB takes some 7 minutes and 10 GB over an hour on one core.
---jobs J splits the corpus into J consecutive slices written by J processes, each drawn from its
-own seed (seed-slice) with Heaps' law counted from the slice's place in the corpus; coined words
-are then reused within their slice only. --jobs 1 (the default) is the single sequence of
-earlier versions, byte for byte.
+--slices S splits the corpus into S consecutive slices, written by --jobs processes at once,
+each drawn from its own seed (seed-slice) with Heaps' law counted from the slice's place in the
+corpus; coined words are then reused within their slice only. A finished slice is kept in
+FOLDER.partial/slices/, so the same command run again after an interruption writes only the
+slices that were not finished. Without --slices (or with 1) the corpus is the single sequence
+of earlier versions, byte for byte.
 """
 
 import argparse
@@ -155,9 +157,15 @@ def document(chain, coiner, size, lang, rng, n):
 
 
 def write_slice(job):
-    """One slice of a parallel run (--jobs): documents until `target` bytes, written as
-    texts/slice-K-I.txt; returns their names and sizes."""
+    """One slice (--slices): documents until `target` bytes in slices/K/, then slices/K.done
+    listing them; a slice already done is left as it is."""
     lang, seed, slice_index, target, folder = job
+    done = os.path.join(folder, "slices", f"{slice_index:04d}.done")
+    if os.path.exists(done):
+        with open(done, encoding="utf-8") as f:
+            return f.read()
+    texts = os.path.join(folder, "slices", f"{slice_index:04d}")
+    os.makedirs(texts, exist_ok=True)
     rng = random.Random(f"{seed}-{slice_index}")
     chain = Chain(source_texts(lang), lang)
     coiner = Coiner(lang, rng)
@@ -165,15 +173,18 @@ def write_slice(job):
     written, files = 0, []
     while written < target:
         text, n = document(chain, coiner, rng.randint(10_000, 50_000), lang, rng, n)
-        name = f"slice-{slice_index:03d}-{len(files):07d}.txt"
+        name = f"{len(files):07d}.txt"
         data = text.encode("utf-8")
-        with open(os.path.join(folder, "texts", name), "wb") as t:
+        with open(os.path.join(texts, name), "wb") as t:
             t.write(data)
         files.append(name)
         written += len(data)
-        if len(files) % 1000 == 0:
-            print(f"  slice {slice_index}: {len(files)} documents, {written / 1e9:.2f} GB", file=sys.stderr)
-    return files, written, len(coiner.words)
+    record = "\n".join([f"{written} {len(coiner.words)}"] + files) + "\n"
+    with open(done + ".tmp", "w", encoding="utf-8") as f:
+        f.write(record)
+    os.rename(done + ".tmp", done)
+    print(f"  slice {slice_index}: {len(files)} documents, {written / 1e9:.2f} GB", file=sys.stderr)
+    return record
 
 
 def main():
@@ -182,43 +193,51 @@ def main():
     parser.add_argument("--lang", choices=["en", "zh"], default="en")
     parser.add_argument("--out", required=True, help="the corpus folder to write (must not exist)")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--jobs", type=int, default=1, help="processes writing slices of the corpus")
+    parser.add_argument("--slices", type=int, default=1, help="consecutive slices, each from its own seed")
+    parser.add_argument("--jobs", type=int, default=1, help="processes writing slices at once")
     args = parser.parse_args()
     if os.path.exists(args.out):
         sys.exit(f"generate.py: {args.out} exists; give a new folder")
-    if args.jobs < 1:
-        sys.exit("generate.py: --jobs must be 1 or more")
+    if args.jobs < 1 or args.slices < 1:
+        sys.exit("generate.py: --slices and --jobs must be 1 or more")
     temporary = args.out + ".partial"
-    os.makedirs(os.path.join(temporary, "texts"))
     target = int(args.size * 1e9)
-    if args.jobs > 1:
-        write_parallel(args, temporary, target)
+    if args.slices > 1:
+        os.makedirs(os.path.join(temporary, "slices"), exist_ok=True)
+        write_slices(args, temporary, target)
     else:
+        if os.path.exists(temporary):
+            sys.exit(f"generate.py: {temporary} exists (a run without --slices cannot resume); remove it")
+        os.makedirs(os.path.join(temporary, "texts"))
         write_sequence(args, temporary, target)
 
 
-def write_parallel(args, temporary, target):
-    """Slices written in parallel, then renamed in order and dated by one sequence."""
-    jobs = [(args.lang, args.seed, k, target // args.jobs, temporary) for k in range(args.jobs)]
+def write_slices(args, temporary, target):
+    """Slices written in parallel (those not done yet), then moved to texts/ in order and dated
+    by one sequence."""
+    jobs = [(args.lang, args.seed, k, target // args.slices, temporary) for k in range(args.slices)]
     with multiprocessing.Pool(args.jobs) as pool:
-        slices = pool.map(write_slice, jobs)
+        records = pool.map(write_slice, jobs, chunksize=1)
+    os.makedirs(os.path.join(temporary, "texts"), exist_ok=True)
     rng = random.Random(args.seed)
     date = datetime.date(1900, 1, 1)
     index, written, coined = 0, 0, 0
     with open(os.path.join(temporary, "metadata.csv"), "w", encoding="utf-8", newline="") as f:
         rows = csv.writer(f, lineterminator="\n")
         rows.writerow(["doc_id", "file", "date", "year", "lang"])
-        for files, size, words in slices:
-            written += size
-            coined += words
-            for name in files:
+        for k, record in enumerate(records):
+            lines = record.split()
+            written += int(lines[0])
+            coined += int(lines[1])
+            for name in lines[2:]:
                 doc_id = f"{args.lang}-{index:07d}"
-                os.rename(os.path.join(temporary, "texts", name), os.path.join(temporary, "texts", doc_id + ".txt"))
+                os.rename(os.path.join(temporary, "slices", f"{k:04d}", name),
+                          os.path.join(temporary, "texts", doc_id + ".txt"))
                 rows.writerow([doc_id, f"texts/{doc_id}.txt", date.isoformat(), date.year, args.lang])
                 index += 1
                 date += datetime.timedelta(days=rng.randint(1, 3))
     os.rename(temporary, args.out)
-    print(f"{args.out}: {index} documents, {written:,} bytes, {coined:,} coined words ({args.jobs} slices)")
+    print(f"{args.out}: {index} documents, {written:,} bytes, {coined:,} coined words ({args.slices} slices)")
 
 
 def write_sequence(args, temporary, target):
