@@ -9,12 +9,38 @@ enum BatchedTermCounts {
     /// held in memory cost about 1 (0.2 tokens a byte, a 4-byte form id and a byte of sentence
     /// ends each); the counts kept cost about 0.5 with the documents' lists (trends; 1 GB of
     /// generated English: 50 M (document, term) pairs of 8 bytes and the groups' lists) and 0.2
-    /// without. Counted in batches, the documents' lists go to disk (0.2 kept either way), and
-    /// a batch's tokens are held with its lists while it is counted: the tokens' cost
-    /// (`held`) and 0.5.
+    /// without. Counted in batches, the documents' lists go to disk, and so does each group's
+    /// list once its last document is counted: what is kept is the lists of the groups still
+    /// open (0.2 per byte of their text) and the index of every term with its text (0.02 per
+    /// byte of the corpus for single words, measured under 0.01 as vocabularies grow slower
+    /// than text; 0.2 for longer n-grams, whose index grows with the text). A batch's tokens
+    /// are held with its lists while it is counted: the tokens' cost (`held`) and 0.5.
     static func kept(documents: Bool) -> Double { documents ? 0.5 : 0.2 }
-    static let keptInBatches = 0.2
+    static let keptOpenGroups = 0.2
+    static func keptIndex(longest: Int) -> Double { longest == 1 ? 0.02 : 0.2 }
     static let countedPerBatchByte = 0.5
+
+    /// The most text of the groups open at once as the documents are read in corpus order (a
+    /// group is open from its first document to its last): a grouping by date has one or two,
+    /// one by party all of them.
+    static func openGroupBytes(_ grouping: Grouping, sizes: [Int]) -> Int {
+        var last = [Int: Int]()
+        var groupOf = [Int](repeating: -1, count: sizes.count)
+        for (g, group) in grouping.groups.enumerated() {
+            for d in group.documents { groupOf[d] = g }
+            if let end = group.documents.max() { last[g] = end }
+        }
+        var counted = [Int](repeating: 0, count: grouping.groups.count)
+        var open = 0
+        var most = 0
+        for (d, g) in groupOf.enumerated() where g >= 0 {
+            counted[g] += sizes[d]
+            open += sizes[d]
+            most = max(most, open)
+            if last[g] == d { open -= counted[g] }
+        }
+        return most
+    }
 
     /// Tokens held, per byte of text: 1, or 5 with their offsets and the text (concordances,
     /// tokens.csv: the text in UTF-16, two 4-byte offsets and a kind per token; measured 4.8
@@ -51,16 +77,19 @@ enum BatchedTermCounts {
         var keptBytes: Int
     }
 
-    /// Plans the batches of a run whose analyses read term counts (when `counts`; with the
-    /// documents' lists when `documents`), co-occurrences (`scopes`) of the groups of `cooccurrence`, and
+    /// Plans the batches of a run whose analyses read term counts of the groups of some
+    /// groupings, of n-grams up to a length (`termCounts`; with the documents' lists when
+    /// `documents`), co-occurrences (`scopes`) of the groups of `cooccurrence`, and
     /// n-grams of some lengths of the groups of a grouping (`ngrams`, counted batch by batch
     /// as `BatchedNgrams` plans them), and whose tokens keep their `offsets` and text
     /// (concordances, tokens).
-    static func plan(_ corpus: Corpus, budget: MemoryBudget, counts: Bool = true, documents: Bool, cooccurrence: [Grouping],
+    static func plan(_ corpus: Corpus, budget: MemoryBudget, termCounts: [(grouping: Grouping, longest: Int)], documents: Bool,
+                     cooccurrence: [Grouping],
                      scopes: [CooccurrenceOptions], offsets: Bool = false,
                      ngrams: [(grouping: Grouping, sizes: ClosedRange<Int>)] = []) -> Plan {
         let sizes = corpus.documents.map(\.estimatedByteCount)
         let total = Double(sizes.reduce(0, +))
+        let counts = !termCounts.isEmpty
         let limit = BatchedNgrams.planned(budget)
         // Co-occurrence in memory holds one group's tables at a time, the largest group's at most.
         let largest = cooccurrence.map { grouping in
@@ -92,7 +121,9 @@ enum BatchedTermCounts {
         // most of the budget (which the run then cannot keep), batches are still a quarter of
         // what the budget would allow them, not a megabyte each: every batch costs a pass of
         // the pipeline, and a partial-count file per n-gram analysis.
-        let keptBytes = counts ? total * keptInBatches : 0
+        let keptBytes = termCounts.reduce(0.0) { kept, request in
+            kept + keptOpenGroups * Double(openGroupBytes(request.grouping, sizes: sizes)) + keptIndex(longest: request.longest) * total
+        }
         let batchLimit = limit - keptBytes
         let floor = max(1 << 20, Int(limit / (held + countedPerBatchByte) / 4))
         var batches: [Range<Int>] = []

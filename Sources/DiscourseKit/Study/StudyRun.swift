@@ -67,7 +67,10 @@ public struct StudyRun: Sendable {
             return (study.analyses[a].groupings ?? Array(groupings.indices)).map { (a, $0, options) }
         }
         let plan = budget.flatMap { budget in
-            requests.map { BatchedTermCounts.plan(corpus, budget: budget, counts: !$0.joined().isEmpty,
+            requests.map { BatchedTermCounts.plan(corpus, budget: budget,
+                                                  termCounts: zip(groupings, $0).flatMap { grouping, requests in
+                                                      requests.map { (grouping, $0.sizes.max() ?? 1) }
+                                                  },
                                                   documents: $0.joined().contains(where: \.documents),
                                                   cooccurrence: study.cooccurrenceOptions.isEmpty ? [] : groupings,
                                                   scopes: study.cooccurrenceOptions, offsets: configuration.keepOffsets,

@@ -42,4 +42,21 @@ import Testing
         let run = try run("  - keyness: {each: true}\n")
         #expect(run.inputs[0].termCounts(sizes: [1]).documents == nil)
     }
+
+    /// The kept groups' lists are planned from the most text of groups open at once in corpus
+    /// order: a group's list goes to disk with its last document.
+    @Test func openGroupsArePlannedFromTheirText() {
+        func grouping(_ groups: [[Int]]) -> Grouping {
+            Grouping(field: "g", groups: groups.enumerated().map {
+                Group(label: "\($0.offset)", documents: $0.element, firstDate: nil, lastDate: nil)
+            }, leftOut: [])
+        }
+        let sizes = [10, 20, 30, 40]
+        // One after the other: 10 + 20 close, then 30 + 40 = 70 open at the end.
+        #expect(BatchedTermCounts.openGroupBytes(grouping([[0, 1], [2, 3]]), sizes: sizes) == 70)
+        // Interleaved: 10, 30, 60 (the first closes: 20 left), 60.
+        #expect(BatchedTermCounts.openGroupBytes(grouping([[0, 2], [1, 3]]), sizes: sizes) == 60)
+        // A document left out of every group counts for none.
+        #expect(BatchedTermCounts.openGroupBytes(grouping([[0], [3]]), sizes: sizes) == 40)
+    }
 }
