@@ -53,11 +53,19 @@ public struct NgramGroupRows: Sendable {
     /// Entries of `counts.tables[t]` kept by `--min-count`, in output order.
     let rows: [[Int]]
 
-    /// Each kept row: n, the form ids, count and document frequency.
-    public func forEachRow(_ body: (_ n: Int, _ ids: ArraySlice<UInt32>, _ count: Int, _ documents: Int) -> Void) {
+    /// Each kept row: n, the form ids (valid during the call), count and document frequency.
+    public func forEachRow(_ body: (_ n: Int, _ ids: UnsafeBufferPointer<UInt32>, _ count: Int, _ documents: Int) -> Void) {
         for (t, table) in counts.tables.enumerated() {
-            for entry in rows[t] {
-                body(table.n, table.ids(of: entry), table.counts[entry], Int(table.documentFrequencies[entry]))
+            let n = table.n
+            table.keys.withUnsafeBufferPointer { keys in
+                table.counts.withUnsafeBufferPointer { counts in
+                    table.documentFrequencies.withUnsafeBufferPointer { documents in
+                        for entry in rows[t] {
+                            body(n, UnsafeBufferPointer(rebasing: keys[entry * n..<entry * n + n]), counts[entry],
+                                 Int(documents[entry]))
+                        }
+                    }
+                }
             }
         }
     }

@@ -30,6 +30,14 @@ public struct CSVBuffer: Sendable {
         }
     }
 
+    /// Rows already rendered (`RowBytes`), to be joined after another buffer's header.
+    init(body bytes: [UInt8], rows: Int, format: CSVFormat) {
+        self.format = format
+        self.bytes = bytes
+        self.rows = rows
+        headerDone = true
+    }
+
     /// A buffer for rows only, to be joined after another buffer's header.
     public static func body(format: CSVFormat, reserve: Int = 0) -> CSVBuffer {
         var buffer = CSVBuffer(format: format, reserve: reserve)
@@ -116,7 +124,8 @@ public struct CSVBuffer: Sendable {
 
     /// Ends the current row.
     public mutating func endRow() {
-        bytes.append(contentsOf: format.lineEnd)
+        if format.excel { bytes.append(13) }
+        bytes.append(10)
         atRowStart = true
         if headerDone { rows += 1 }
     }

@@ -26,6 +26,12 @@ public struct GroupTfIdf: Sendable {
         return log(documents / holding)
     }
 
+    public func idf(_ ids: UnsafeBufferPointer<UInt32>) -> Double {
+        let documents = Double(groupsWithRows[ids.count] ?? 0)
+        let holding = Double(groupsHolding[Array(ids)] ?? 0)
+        return log(documents / holding)
+    }
+
     /// Counts the groups of a source: each group once, a batch of groups at a time, keeping
     /// only which n-grams its rows hold. (tf-idf needs every group's rows before any is
     /// written, so the groups are counted twice.)

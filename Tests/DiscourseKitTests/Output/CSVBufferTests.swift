@@ -100,4 +100,29 @@ struct CSVBufferTests {
         }
         #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
     }
+
+    /// The raw row writer of `ngrams.csv` writes integers and reals as `CSVBuffer` does (and
+    /// as `String(describing:)` does), however often it grows from a tiny start.
+    @Test func rowBytesWriteWhatTheBufferWrites() {
+        var out = RowBytes(capacity: 1)
+        var buffer = CSVBuffer.body(format: CSVFormat())
+        var generator = SystemRandomNumberGenerator()
+        let specials: [Double] = [0, -0.0, 5, 0.25, 1e-5, 1e300, -2.5e-310, .infinity, .nan, 1e6 / 3]
+        for k in 0..<20_000 {
+            let integer = k < 30 ? k : Int.random(in: 0...Int.max, using: &generator) >> Int.random(in: 0...62, using: &generator)
+            let real = k < specials.count ? specials[k] : Double(bitPattern: UInt64.random(in: 0...UInt64.max, using: &generator))
+            out.reserve(22)
+            out.int(integer)
+            out.byte(0x2C)
+            out.real(real)
+            out.reserve(1)
+            out.byte(0x0A)
+            buffer.int(integer)
+            buffer.real(real)
+            buffer.endRow()
+        }
+        let bytes = out.take()
+        #expect(bytes == buffer.bytes)
+        #expect(String(decoding: bytes.prefix(6), as: UTF8.self) == "0,0.0\n")
+    }
 }

@@ -23,7 +23,8 @@ public enum NgramTables {
     /// Under `--tf-idf`, tf = count / the sum of count over the group's rows of the same n.
     static func render(_ group: NgramGroupRows, forms: FormBytes, tfIdf: GroupTfIdf?, format: CSVFormat) -> CSVBuffer {
         let label = CSVBuffer.escaped(group.counts.summary.group.label, format: format)
-        var buffer = CSVBuffer.body(format: format, reserve: group.rowCount * (label.count + 48))
+        let lineEnd = format.lineEnd
+        var out = RowBytes(capacity: group.rowCount * (label.count + 40))
         var ngram: [UInt8] = []
         let tokens = Double(group.counts.summary.tokens)
         // Most rows have a small count, and per_million depends only on it within a group:
@@ -31,23 +32,43 @@ public enum NgramTables {
         let small = (0..<64).map { CSVBuffer.realText(Double($0) / tokens * 1_000_000, format: format) }
         var rowTotals: [Int: Int] = [:]
         if tfIdf != nil { group.forEachRow { n, _, count, _ in rowTotals[n, default: 0] += count } }
+        var rows = 0
+        // Each row's room but the n-gram's and the reals' (which reserve their own): the
+        // label, four commas, three integers of at most 20 digits, a line end.
+        let room = label.count + 4 + 3 * 20 + 2
         group.forEachRow { n, ids, count, documents in
-            buffer.escaped(label)
-            buffer.int(n)
-            forms.field(ids, into: &buffer, scratch: &ngram)
-            buffer.int(count)
-            buffer.int(documents)
-            if count < small.count { buffer.escaped(small[count]) } else { buffer.real(Double(count) / tokens * 1_000_000) }
+            out.reserve(room)
+            out.copy(label)
+            out.byte(0x2C)
+            out.int(n)
+            out.byte(0x2C)
+            forms.field(ids, into: &out, scratch: &ngram)
+            out.reserve(room)
+            out.byte(0x2C)
+            out.int(count)
+            out.byte(0x2C)
+            out.int(documents)
+            out.byte(0x2C)
+            if count < small.count { out.reserve(small[count].count); out.copy(small[count]) } else { out.real(Double(count) / tokens * 1_000_000) }
             if let tfIdf {
                 let tf = Double(count) / Double(rowTotals[n]!)
                 let idf = tfIdf.idf(ids)
-                buffer.real(tf)
-                buffer.real(idf)
-                buffer.real(tf * idf)
+                // Each real reserves its own room, so each comma is given its byte.
+                out.reserve(1)
+                out.byte(0x2C)
+                out.real(tf)
+                out.reserve(1)
+                out.byte(0x2C)
+                out.real(idf)
+                out.reserve(1)
+                out.byte(0x2C)
+                out.real(tf * idf)
             }
-            buffer.endRow()
+            out.reserve(lineEnd.count)
+            out.copy(lineEnd)
+            rows += 1
         }
-        return buffer
+        return CSVBuffer(body: out.take(), rows: rows, format: format)
     }
 
     /// `groups.csv`: one row per group in group order.

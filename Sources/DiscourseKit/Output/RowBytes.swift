@@ -1,0 +1,118 @@
+/// Bytes of table rows written through a raw pointer, for the largest tables (`ngrams.csv`:
+/// hundreds of millions of rows): the writer reserves a bound for a row once, then writes
+/// its cells with no capacity or uniqueness check per byte or cell, as appending to an array
+/// does. Owned by one function: `take()` hands the bytes over as an array and frees the
+/// memory (the struct is not to be copied).
+struct RowBytes: TextOutputStream {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 1 << 12)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    /// Makes room for `bytes` more.
+    @inline(__always)
+    mutating func reserve(_ bytes: Int) {
+        if count + bytes > capacity { grow(count + bytes) }
+    }
+
+    private mutating func grow(_ needed: Int) {
+        let larger = max(capacity * 2, needed)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        moved.initialize(from: base, count: count)
+        base.deallocate()
+        base = moved
+        capacity = larger
+    }
+
+    /// One byte, within the room reserved.
+    @inline(__always)
+    mutating func byte(_ value: UInt8) {
+        base[count] = value
+        count += 1
+    }
+
+    /// Bytes, within the room reserved.
+    @inline(__always)
+    mutating func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress else { return }
+        (base + count).initialize(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    @inline(__always)
+    mutating func copy(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { copy($0) }
+    }
+
+    /// A non-negative integer's digits, within the room reserved (20 bytes at most).
+    @inline(__always)
+    mutating func int(_ value: Int) {
+        precondition(value >= 0)
+        if value < 10 {
+            byte(UInt8(48 + value))
+            return
+        }
+        var digits = 0
+        var rest = value
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        rest = value
+        for i in stride(from: count + digits - 1, through: count, by: -1) {
+            base[i] = UInt8(48 + rest % 10)
+            rest /= 10
+        }
+        count += digits
+    }
+
+    /// A real as `CSVBuffer.real` writes it: empty when not finite, `0.0` below the smallest
+    /// normal magnitude, else the shortest round-trip text (reserves its own room).
+    mutating func real(_ value: Double) {
+        guard value.isFinite else { return }
+        guard abs(value) >= Double.leastNormalMagnitude else {
+            reserve(3)
+            byte(0x30)
+            byte(0x2E)
+            byte(0x30)
+            return
+        }
+        value.write(to: &self)
+    }
+
+    mutating func write(_ string: String) {
+        var string = string
+        string.withUTF8 { text in
+            reserve(text.count)
+            copy(text)
+        }
+    }
+
+    /// What the standard library's number formatting calls with its ASCII bytes.
+    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
+        reserve(buffer.count)
+        copy(buffer)
+    }
+
+    /// The bytes written, as an array; the memory is freed.
+    mutating func take() -> [UInt8] {
+        let bytes = Array(UnsafeBufferPointer(start: base, count: count))
+        base.deallocate()
+        base = .allocate(capacity: 1)
+        capacity = 1
+        count = 0
+        return bytes
+    }
+
+    /// Frees the memory without taking the bytes.
+    mutating func release() {
+        base.deallocate()
+        base = .allocate(capacity: 1)
+        capacity = 1
+        count = 0
+    }
+}
