@@ -24,7 +24,8 @@ public enum NgramTables {
     static func render(_ group: NgramGroupRows, forms: FormBytes, tfIdf: GroupTfIdf?, format: CSVFormat) -> CSVBuffer {
         let label = CSVBuffer.escaped(group.counts.summary.group.label, format: format)
         let lineEnd = format.lineEnd
-        var out = RowBytes(capacity: group.rowCount * (label.count + 40))
+        // Rows run to 40-60 bytes besides the label; room that is never written costs no page.
+        var out = RowBytes(capacity: group.rowCount * (label.count + 72))
         var ngram: [UInt8] = []
         let tokens = Double(group.counts.summary.tokens)
         // Most rows have a small count, and per_million depends only on it within a group:
