@@ -13,7 +13,7 @@ corpus grows, as in real text (Heaps' law, V = K n^beta with beta = 0.5): with t
 probability dV/dn a drawn word is replaced by a newly coined one (English: syllables; Chinese:
 two or three characters), and coined words are reused with Zipf-like frequencies.
 
-The output is deterministic for a given --seed and --jobs. Write generated corpora outside the
+The output is deterministic for a given --seed and --slices (whatever --jobs). Write generated corpora outside the
 repository (or under the git-ignored out/); they are for benchmarks, never committed. Python
 writes about 2.5 MB/s per core, so 1 GB takes some 7 minutes and 10 GB over an hour on one core.
 --slices S splits the corpus into S consecutive slices, written by --jobs processes at once,
@@ -203,7 +203,19 @@ def main():
     temporary = args.out + ".partial"
     target = int(args.size * 1e9)
     if args.slices > 1:
-        os.makedirs(os.path.join(temporary, "slices"), exist_ok=True)
+        # The slices kept from an interrupted run must be those of the same corpus.
+        settings = f"seed={args.seed} size={args.size} lang={args.lang} slices={args.slices}\n"
+        recorded = os.path.join(temporary, "slices", "settings.txt")
+        if os.path.exists(temporary) and not os.path.exists(recorded):
+            sys.exit(f"generate.py: {temporary} exists but is not a run with --slices; remove it")
+        if os.path.exists(recorded):
+            with open(recorded, encoding="utf-8") as f:
+                if f.read() != settings:
+                    sys.exit(f"generate.py: {temporary} holds slices of other settings ({recorded}); remove it or use them")
+        else:
+            os.makedirs(os.path.join(temporary, "slices"))
+            with open(recorded, "w", encoding="utf-8") as f:
+                f.write(settings)
         write_slices(args, temporary, target)
     else:
         if os.path.exists(temporary):
@@ -231,8 +243,10 @@ def write_slices(args, temporary, target):
             coined += int(lines[1])
             for name in lines[2:]:
                 doc_id = f"{args.lang}-{index:07d}"
-                os.rename(os.path.join(temporary, "slices", f"{k:04d}", name),
-                          os.path.join(temporary, "texts", doc_id + ".txt"))
+                moved = os.path.join(temporary, "texts", doc_id + ".txt")
+                # Moved already by a run stopped while moving: the same name, as dating is fixed.
+                if not os.path.exists(moved):
+                    os.rename(os.path.join(temporary, "slices", f"{k:04d}", name), moved)
                 rows.writerow([doc_id, f"texts/{doc_id}.txt", date.isoformat(), date.year, args.lang])
                 index += 1
                 date += datetime.timedelta(days=rng.randint(1, 3))

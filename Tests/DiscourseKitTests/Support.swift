@@ -60,8 +60,8 @@ func ngramRows(_ corpus: Corpus, by field: String?, sizes: ClosedRange<Int>, min
             counter.order.rows(group.tables[t]).map { entry in
                 NgramRow(group: group.summary.group.label, n: group.tables[t].n,
                          ngram: counter.order.text(of: group.tables[t], entry: entry),
-                         count: group.tables[t].counts[entry], docFreq: Int(group.tables[t].documentFrequencies[entry]),
-                         perMillion: Double(group.tables[t].counts[entry]) / Double(group.summary.tokens) * 1_000_000)
+                         count: group.tables[t].occurrences(of: entry), docFreq: Int(group.tables[t].documentFrequency(of: entry)),
+                         perMillion: Double(group.tables[t].occurrences(of: entry)) / Double(group.summary.tokens) * 1_000_000)
             }
         }
     }

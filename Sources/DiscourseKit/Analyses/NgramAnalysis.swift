@@ -58,12 +58,10 @@ public struct NgramGroupRows: Sendable {
         for (t, table) in counts.tables.enumerated() {
             let n = table.n
             table.keys.withUnsafeBufferPointer { keys in
-                table.counts.withUnsafeBufferPointer { counts in
-                    table.documentFrequencies.withUnsafeBufferPointer { documents in
-                        for entry in rows[t] {
-                            body(n, UnsafeBufferPointer(rebasing: keys[entry * n..<entry * n + n]), counts[entry],
-                                 Int(documents[entry]))
-                        }
+                table.tallies.withUnsafeBufferPointer { tallies in
+                    for entry in rows[t] {
+                        body(n, UnsafeBufferPointer(rebasing: keys[entry * n..<entry * n + n]), tallies[entry].count,
+                             Int(tallies[entry].documents))
                     }
                 }
             }

@@ -56,12 +56,12 @@ public struct TermSuggestion: Sendable {
         for n in 2...options.maxLength {
             let table = counts.tables[n - 1]
             var level = [Int32](repeating: -1, count: table.count)
-            for entry in 0..<table.count where table.counts[entry] >= options.minCount {
+            for entry in 0..<table.count where table.occurrences(of: entry) >= options.minCount {
                 let ids = table.ids(of: entry)
                 guard !edgeless[Int(ids.first!)], !edgeless[Int(ids.last!)] else { continue }
                 level[entry] = Int32(candidates.count)
-                candidates.append(Candidate(ids: Array(ids), count: table.counts[entry],
-                                            documents: Int(table.documentFrequencies[entry])))
+                candidates.append(Candidate(ids: Array(ids), count: table.occurrences(of: entry),
+                                            documents: Int(table.documentFrequency(of: entry))))
             }
             index.append(level)
         }

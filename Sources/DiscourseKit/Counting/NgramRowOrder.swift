@@ -9,7 +9,7 @@ struct NgramRowOrder: Sendable {
     /// Entries of a group's table for length `n` kept by `minCount`, in output order:
     /// descending count, then the n-gram's text in code point order.
     func rows(_ table: NgramTable) -> [Int] {
-        var rows = (0..<table.count).filter { table.counts[$0] >= minCount }
+        var rows = (0..<table.count).filter { table.occurrences(of: $0) >= minCount }
         let rank = vocabulary.rank
         let n = table.n
         let bits = max(1, UInt64.bitWidth - UInt64(max(1, rank.count)).leadingZeroBitCount)
@@ -24,7 +24,7 @@ struct NgramRowOrder: Sendable {
                 for entry in rows {
                     var ranks: UInt64 = 0
                     for i in 0..<n { ranks = ranks << bits | UInt64(rank[Int(keys[entry * n + i])]) }
-                    let descending = UInt128(UInt32.max - UInt32(clamping: table.counts[entry]))
+                    let descending = UInt128(UInt32.max - UInt32(clamping: table.occurrences(of: entry)))
                     keyed.append(descending << 96 | UInt128(ranks) << 32 | UInt128(UInt32(entry)))
                 }
             }
@@ -35,7 +35,7 @@ struct NgramRowOrder: Sendable {
         } else if vocabulary.ranksOrderJoinedText {
             table.keys.withUnsafeBufferPointer { keys in
                 rows.sort { a, b in
-                    if table.counts[a] != table.counts[b] { return table.counts[a] > table.counts[b] }
+                    if table.occurrences(of: a) != table.occurrences(of: b) { return table.occurrences(of: a) > table.occurrences(of: b) }
                     for i in 0..<n {
                         let x = rank[Int(keys[a * n + i])], y = rank[Int(keys[b * n + i])]
                         if x != y { return x < y }
@@ -46,7 +46,7 @@ struct NgramRowOrder: Sendable {
         } else {
             let texts = Dictionary(uniqueKeysWithValues: rows.map { ($0, text(of: table, entry: $0)) })
             rows.sort { a, b in
-                if table.counts[a] != table.counts[b] { return table.counts[a] > table.counts[b] }
+                if table.occurrences(of: a) != table.occurrences(of: b) { return table.occurrences(of: a) > table.occurrences(of: b) }
                 return texts[a]!.utf8.lexicographicallyPrecedes(texts[b]!.utf8)
             }
         }

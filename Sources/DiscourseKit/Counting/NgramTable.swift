@@ -3,16 +3,23 @@
 /// Open addressing with linear probing over dense entry arrays: an n-gram's ids are stored
 /// once, flat, n per entry; a count is an integer increment, no string is made.
 /// Document frequency is kept with a "last document" stamp per entry, so one pass over
-/// the documents counts both.
+/// the documents counts both. An entry's count, document frequency and stamp sit together
+/// (`Tally`, 16 bytes), so that adding an occurrence of a rare n-gram touches one cache line
+/// for them rather than three.
 ///
 /// - Complexity: `add` is O(n) expected.
 struct NgramTable {
+    /// An entry's count, its document frequency, and the last document that added to it.
+    struct Tally {
+        var count: Int
+        var documents: Int32
+        var lastDocument: Int32
+    }
+
     let n: Int
     /// Entry e's ids are keys[e*n ..< e*n+n].
     private(set) var keys: [UInt32] = []
-    private(set) var counts: [Int] = []
-    private(set) var documentFrequencies: [Int32] = []
-    private var lastDocument: [Int32] = []
+    private(set) var tallies: [Tally] = []
     private var hashes: [UInt32] = []
     private var slots: [Int32]
     private var mask: Int
@@ -22,9 +29,7 @@ struct NgramTable {
     init(n: Int, capacity: Int = 1024) {
         self.n = n
         keys.reserveCapacity(capacity * n)
-        counts.reserveCapacity(capacity)
-        documentFrequencies.reserveCapacity(capacity)
-        lastDocument.reserveCapacity(capacity)
+        tallies.reserveCapacity(capacity)
         hashes.reserveCapacity(capacity)
         var size = 16
         while size < capacity * 2 { size <<= 1 }
@@ -33,7 +38,15 @@ struct NgramTable {
     }
 
     /// Distinct n-grams.
-    var count: Int { counts.count }
+    var count: Int { tallies.count }
+
+    /// Entry e's count.
+    @inline(__always)
+    func occurrences(of entry: Int) -> Int { tallies[entry].count }
+
+    /// Entry e's document frequency.
+    @inline(__always)
+    func documentFrequency(of entry: Int) -> Int32 { tallies[entry].documents }
 
     @inline(__always)
     static func hash(_ ids: UnsafePointer<UInt32>, _ n: Int) -> UInt32 {
@@ -49,10 +62,12 @@ struct NgramTable {
     @inline(__always)
     mutating func add(_ ids: UnsafePointer<UInt32>, document: Int32) {
         let entry = self.entry(for: ids)
-        counts[entry] += 1
-        if lastDocument[entry] != document {
-            lastDocument[entry] = document
-            documentFrequencies[entry] += 1
+        tallies.withUnsafeMutableBufferPointer { tallies in
+            tallies[entry].count += 1
+            if tallies[entry].lastDocument != document {
+                tallies[entry].lastDocument = document
+                tallies[entry].documents += 1
+            }
         }
     }
 
@@ -69,7 +84,7 @@ struct NgramTable {
     }
 
     /// The count of `ids` (0 when absent).
-    func count(of ids: UnsafePointer<UInt32>) -> Int { find(ids).map { counts[$0] } ?? 0 }
+    func count(of ids: UnsafePointer<UInt32>) -> Int { find(ids).map { tallies[$0].count } ?? 0 }
 
     /// The entry of `ids`, added with zero counts when new.
     @inline(__always)
@@ -82,14 +97,12 @@ struct NgramTable {
             if hashes[entry] == hash && keysEqual(entry, ids) { return entry }
             slot = (slot + 1) & mask
         }
-        let entry = counts.count
+        let entry = tallies.count
         for i in 0..<n { keys.append(ids[i]) }
-        counts.append(0)
-        documentFrequencies.append(0)
-        lastDocument.append(-1)
+        tallies.append(Tally(count: 0, documents: 0, lastDocument: -1))
         hashes.append(hash)
         slots[slot] = Int32(entry)
-        if counts.count * 2 > slots.count { grow() }
+        if tallies.count * 2 > slots.count { grow() }
         return entry
     }
 
@@ -115,8 +128,8 @@ struct NgramTable {
         other.keys.withUnsafeBufferPointer { keys in
             for entry in 0..<other.count {
                 let mine = self.entry(for: keys.baseAddress! + entry * n)
-                counts[mine] += other.counts[entry]
-                documentFrequencies[mine] += other.documentFrequencies[entry]
+                tallies[mine].count += other.tallies[entry].count
+                tallies[mine].documents += other.tallies[entry].documents
             }
         }
     }
@@ -130,7 +143,7 @@ extension NgramTable {
     /// elsewhere over other documents (a shard's partial counts).
     mutating func add(_ ids: UnsafePointer<UInt32>, count: Int, documents: Int32) {
         let entry = self.entry(for: ids)
-        counts[entry] += count
-        documentFrequencies[entry] += documents
+        tallies[entry].count += count
+        tallies[entry].documents += documents
     }
 }

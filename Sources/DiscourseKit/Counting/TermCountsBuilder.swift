@@ -87,7 +87,7 @@ extension TermCounts {
                         table.keys.withUnsafeBufferPointer { keys in
                             for entry in 0..<table.count {
                                 let term = self.term(size: s, ids: keys.baseAddress! + entry * n)
-                                lists[start + offset].append(UInt64(term) << 32 | UInt64(table.counts[entry]))
+                                lists[start + offset].append(UInt64(term) << 32 | UInt64(table.occurrences(of: entry)))
                             }
                         }
                     }

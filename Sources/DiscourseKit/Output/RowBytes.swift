@@ -1,8 +1,9 @@
 /// Bytes of table rows written through a raw pointer, for the largest tables (`ngrams.csv`:
 /// hundreds of millions of rows): the writer reserves a bound for a row once, then writes
 /// its cells with no capacity or uniqueness check per byte or cell, as appending to an array
-/// does. Owned by one function: `take()` hands the bytes over as an array and frees the
-/// memory (the struct is not to be copied).
+/// does. Owned by one function: `take()` hands the bytes over as an array (a copy: for a
+/// moment the group's rows are held twice) and frees the memory, after which nothing more is
+/// written (the struct is not to be copied).
 struct RowBytes: TextOutputStream {
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
@@ -98,21 +99,17 @@ struct RowBytes: TextOutputStream {
         copy(buffer)
     }
 
-    /// The bytes written, as an array; the memory is freed.
+    /// The bytes written, as an array; the memory is freed and the writer is not used again.
     mutating func take() -> [UInt8] {
         let bytes = Array(UnsafeBufferPointer(start: base, count: count))
-        base.deallocate()
-        base = .allocate(capacity: 1)
-        capacity = 1
-        count = 0
+        release()
         return bytes
     }
 
-    /// Frees the memory without taking the bytes.
+    /// Frees the memory without taking the bytes; the writer is not used again.
     mutating func release() {
         base.deallocate()
-        base = .allocate(capacity: 1)
-        capacity = 1
+        capacity = 0
         count = 0
     }
 }

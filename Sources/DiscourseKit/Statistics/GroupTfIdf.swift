@@ -46,7 +46,7 @@ public struct GroupTfIdf: Sendable {
             for counts in counter.count(groups: range) {
                 for table in counts.tables {
                     var any = false
-                    for entry in 0..<table.count where table.counts[entry] >= counter.options.minCount {
+                    for entry in 0..<table.count where table.occurrences(of: entry) >= counter.options.minCount {
                         holding[Array(table.ids(of: entry)), default: 0] += 1
                         any = true
                     }

@@ -52,6 +52,7 @@ final class SpillFile: @unchecked Sendable {
         var done = 0
         while done < raw.count {
             let n = pread(fd, raw.baseAddress! + done, raw.count - done, off_t(offset + done))
+            if n < 0 && errno == EINTR { continue }
             if n <= 0 { return false }
             done += n
         }

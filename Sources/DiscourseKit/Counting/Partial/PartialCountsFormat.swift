@@ -50,8 +50,8 @@ struct PartialGroupCounts {
             out.u32(UInt32(table.n))
             out.u64(UInt64(table.count))
             out.u32s(table.keys)
-            for count in table.counts { out.u64(UInt64(count)) }
-            for frequency in table.documentFrequencies { out.u32(UInt32(frequency)) }
+            for tally in table.tallies { out.u64(UInt64(tally.count)) }
+            for tally in table.tallies { out.u32(UInt32(tally.documents)) }
         }
         return out.bytes
     }
