@@ -107,7 +107,7 @@ struct CSVBufferTests {
         var out = RowBytes(capacity: 1)
         var buffer = CSVBuffer.body(format: CSVFormat())
         var generator = SystemRandomNumberGenerator()
-        let specials: [Double] = [0, -0.0, 5, 0.25, 1e-5, 1e300, -2.5e-310, .infinity, .nan, 1e6 / 3]
+        let specials: [Double] = [0, -0.0, 5, 0.25, 1e-5, 1e300, -Double.leastNormalMagnitude / 4, .infinity, .nan, 1e6 / 3]
         for k in 0..<20_000 {
             let integer = k < 30 ? k : Int.random(in: 0...Int.max, using: &generator) >> Int.random(in: 0...62, using: &generator)
             let real = k < specials.count ? specials[k] : Double(bitPattern: UInt64.random(in: 0...UInt64.max, using: &generator))
