@@ -63,13 +63,6 @@ public struct CSVBuffer: Sendable {
         Self.appendEscaped(value, to: &bytes, excel: format.excel)
     }
 
-    /// A field whose bytes `body` appends, known to need no escaping.
-    @inline(__always)
-    mutating func rawField(_ body: (inout [UInt8]) -> Void) {
-        separator()
-        body(&bytes)
-    }
-
     /// Raw bytes already escaped with `escaped(_:)`.
     public mutating func escaped(_ value: [UInt8]) {
         separator()

@@ -28,34 +28,9 @@ struct FormBytes: Sendable {
         self.formulaStart = formulaStart
     }
 
-    /// Writes the forms joined by one space as the next field: copied straight into the
-    /// buffer when no form needs escaping (most n-grams), else escaped through `scratch`.
-    func field(_ ids: ArraySlice<UInt32>, into buffer: inout CSVBuffer, scratch: inout [UInt8]) {
-        var plain = !formulaStart[Int(ids[ids.startIndex])]
-        for id in ids where special[Int(id)] { plain = false }
-        bytes.withUnsafeBufferPointer { all in
-            if plain {
-                buffer.rawField { out in
-                    for (i, id) in ids.enumerated() {
-                        if i > 0 { out.append(0x20) }
-                        let form = Int(id)
-                        out.append(contentsOf: UnsafeBufferPointer(rebasing: all[starts[form]..<starts[form + 1]]))
-                    }
-                }
-                return
-            }
-            scratch.removeAll(keepingCapacity: true)
-            for (i, id) in ids.enumerated() {
-                if i > 0 { scratch.append(0x20) }
-                let form = Int(id)
-                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: all[starts[form]..<starts[form + 1]]))
-            }
-            scratch.withUnsafeBufferPointer { buffer.text(utf8: $0) }
-        }
-    }
-
-    /// The same into rows written through a raw pointer (`ngrams.csv`), reserving the
-    /// field's room itself.
+    /// Writes the forms joined by one space as the next field of rows written through a raw
+    /// pointer (`ngrams.csv`), reserving the field's room itself: copied straight when no form
+    /// needs escaping (most n-grams), else escaped through `scratch`.
     @inline(__always)
     func field(_ ids: UnsafeBufferPointer<UInt32>, into out: inout RowBytes, scratch: inout [UInt8]) {
         var plain = !formulaStart[Int(ids[0])]
