@@ -20,12 +20,6 @@ public struct GroupTfIdf: Sendable {
     }
 
     /// ln(groups with rows of this length / groups whose rows hold the n-gram).
-    public func idf(_ ids: ArraySlice<UInt32>) -> Double {
-        let documents = Double(groupsWithRows[ids.count] ?? 0)
-        let holding = Double(groupsHolding[Array(ids)] ?? 0)
-        return log(documents / holding)
-    }
-
     public func idf(_ ids: UnsafeBufferPointer<UInt32>) -> Double {
         let documents = Double(groupsWithRows[ids.count] ?? 0)
         let holding = Double(groupsHolding[Array(ids)] ?? 0)
