@@ -173,10 +173,12 @@ struct MemoryBudgetTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("tmp")).isEmpty)
     }
 
-    /// Term suggestion reads every token at once: a study with it is not batched.
+    /// Term suggestion reads the texts again for each length of candidate: a study with it is
+    /// counted in batches too, and gives the in-memory files; so does the command.
     @Test(.enabled(if: FileManager.default.fileExists(atPath: governmentReports.path), "needs Corpora/cn-gov-work-reports"))
-    func studiesThatReadEveryTokenAreNotBatched() throws {
+    func termSuggestionInBatchesGivesTheInMemoryOutput() throws {
         let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path("tmp"), withIntermediateDirectories: true)
         let study = try folder.write("s.yaml", """
             corpus:
               path: \(governmentReports.path)
@@ -185,9 +187,20 @@ struct MemoryBudgetTests {
               - keyness: {each: true, min_count: 2000}
               - terms: {min_count: 200}
             """)
-        let result = try CLI.run(["study", study, "--memory", "64M", "--out", folder.path("out")])
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(!result.stderr.contains("batches"), "\(result.stderr)")
-        #expect(folder.exists("out/term_candidates.csv") && folder.exists("out/keyness.csv"))
+        let batched = try CLI.run(["study", study, "--memory", "64M", "--tmp", folder.path("tmp"), "--out", folder.path("batched")])
+        #expect(batched.status == 0, "\(batched.stderr)")
+        #expect(batched.stderr.contains("the corpus's tokens do not fit --memory 64M: counted in"), "\(batched.stderr)")
+        let inMemory = try CLI.run(["study", study, "--out", folder.path("memory"), "--quiet"])
+        #expect(inMemory.status == 0, "\(inMemory.stderr)")
+        for file in ["term_candidates.csv", "terms-suggested.txt", "keyness.csv"] {
+            #expect(try folder.read("batched/" + file) == folder.read("memory/" + file), "\(file)")
+        }
+        #expect(try folder.read("memory/terms-suggested.txt").contains("\n国民经济\n"))
+        let command = try CLI.run(["terms", "suggest", governmentReports.path, "--min-count", "200", "--by", "decade",
+                                   "--memory", "64M", "--tmp", folder.path("tmp"), "--out", folder.path("command")])
+        #expect(command.status == 0 && command.stderr.contains("discourse terms suggest: the corpus's tokens do not fit --memory 64M"),
+                "\(command.stderr)")
+        #expect(try folder.read("command/term_candidates.csv") == folder.read("memory/term_candidates.csv"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("tmp")).isEmpty)
     }
 }

@@ -37,155 +37,133 @@ public struct TermSuggestion: Sendable {
     public init(options: TermSuggestionOptions) { self.options = options }
 
     /// - Throws: `DiscourseError` when the tokens kept no offsets (the gaps between tokens are
-    ///   needed to tell a run from tokens split by punctuation).
+    ///   needed to tell a run from tokens split by punctuation), or from reading the texts
+    ///   again when the run holds no tokens (counted within a memory budget).
     public func run(_ input: AnalysisInput) throws(DiscourseError) -> TermSuggestionResult {
-        let tokens = input.tokens
-        guard tokens.configuration.keepOffsets else {
+        guard input.tokens.configuration.keepOffsets else {
             throw DiscourseError("terms suggest needs the tokens' offsets; tokenize with offsets kept")
         }
-        let groups = input.grouping.groups
-        let documents = groups.flatMap(\.documents)
-        let groupOf = Dictionary(uniqueKeysWithValues: groups.indices.flatMap { g in groups[g].documents.map { ($0, g) } })
-        let counts = RunCounts(tokens, documents: documents, maxLength: options.maxLength, minCount: options.minCount)
-        let vocabulary = tokens.vocabulary
-        let edgeless = (0..<vocabulary.count).map { vocabulary.isStopword[$0] }
+        let documents = input.grouping.groups.flatMap(\.documents)
+        let texts = input.documents.map { RunTexts($0, documents: documents) } ?? RunTexts(input.tokens, documents: documents)
+        return try run(texts, vocabulary: input.tokens.vocabulary, grouping: input.grouping)
+    }
 
-        // The candidates: counted runs of 2 tokens or more, often enough, with free edges.
-        var candidates: [Candidate] = []
-        var index: [[Int32]] = [[]]  // index[n − 1][entry]: the candidate, or −1
+    /// The candidates of the documents `texts` reads (the grouping's, in group order).
+    func run(_ texts: RunTexts, vocabulary: VocabularyTable, grouping: Grouping) throws(DiscourseError) -> TermSuggestionResult {
+        let groups = grouping.groups
+        let counts = try RunCounts(texts, maxLength: options.maxLength, minCount: options.minCount)
+        // Stopwords and numbers (years and figures are not formulations) are no edges.
+        let edgeless = (0..<vocabulary.count).map { vocabulary.isStopword[$0] || counts.isNumber[$0] }
+
+        // The candidates: counted runs of 2 tokens or more (each seen often enough), free edges.
+        var candidates: [(n: Int, entry: Int)] = []
+        var candidateOf: [[Int32]] = [[]]
         for n in 2...options.maxLength {
             let table = counts.tables[n - 1]
             var level = [Int32](repeating: -1, count: table.count)
-            for entry in 0..<table.count where table.occurrences(of: entry) >= options.minCount {
+            for entry in 0..<table.count {
                 let ids = table.ids(of: entry)
                 guard !edgeless[Int(ids.first!)], !edgeless[Int(ids.last!)] else { continue }
                 level[entry] = Int32(candidates.count)
-                candidates.append(Candidate(ids: Array(ids), count: table.occurrences(of: entry),
-                                            documents: Int(table.documentFrequency(of: entry))))
+                candidates.append((n, entry))
             }
-            index.append(level)
+            candidateOf.append(level)
         }
-        // Numbers are not edges either: years and figures are not formulations.
-        var isNumber = [Bool](repeating: false, count: vocabulary.count)
-        // One pass over the occurrences: neighbours, groups, and how the first one is written.
-        for d in documents {
-            let document = tokens.documents[d]
-            let glued = RunCounts.glue(document)
-            for t in 0..<document.count where document.kinds[t] == .number { isNumber[Int(document.forms[t])] = true }
-            document.forms.withUnsafeBufferPointer { forms in
-                var run = 0
-                for i in 0..<document.count {
-                    run = i > 0 && glued[i - 1] ? run + 1 : 1
-                    guard run >= 2 else { continue }
-                    for n in 2...min(run, options.maxLength) {
-                        let start = i - n + 1
-                        guard let entry = counts.tables[n - 1].find(forms.baseAddress! + start) else { continue }
-                        let c = Int(index[n - 1][entry])
-                        guard c >= 0 else { continue }
-                        let group = groupOf[d]!
-                        candidates[c].record(group: group, documentStart: start, length: n, document: document, glued: glued,
-                                             stopword: edgeless)
+        var groupOf = [Int32](repeating: -1, count: groups.reduce(0) { max($0, ($1.documents.max() ?? -1) + 1) })
+        for (g, group) in groups.enumerated() { for d in group.documents { groupOf[d] = Int32(g) } }
+        let occurrences = try RunOccurrences(texts, counts: counts, candidateOf: candidateOf, candidates: candidates.count,
+                                             groupOf: groupOf, isStopword: vocabulary.isStopword)
+        func ids(_ c: Int) -> ArraySlice<UInt32> { counts.tables[candidates[c].n - 1].ids(of: candidates[c].entry) }
+        func frequency(_ c: Int) -> Int { counts.tables[candidates[c].n - 1].occurrences(of: candidates[c].entry) }
+
+        // Branching entropies from the neighbour counts, a candidate and side at a time.
+        var left = occurrences.tallies.map { TermMeasures.branchingEntropy(neighbours: [], boundaries: $0.leftBoundaries) }
+        var right = occurrences.tallies.map { TermMeasures.branchingEntropy(neighbours: [], boundaries: $0.rightBoundaries) }
+        var current: UInt64 = .max  // candidate << 1 | side
+        var neighbours: [Int] = []
+        func finish() {
+            guard current != .max else { return }
+            let c = Int(current >> 1)
+            if current & 1 == 0 {
+                left[c] = TermMeasures.branchingEntropy(neighbours: neighbours, boundaries: occurrences.tallies[c].leftBoundaries)
+            } else {
+                right[c] = TermMeasures.branchingEntropy(neighbours: neighbours, boundaries: occurrences.tallies[c].rightBoundaries)
+            }
+            neighbours.removeAll(keepingCapacity: true)
+        }
+        try occurrences.neighbours.merge { key, count in
+            let side = key >> 31  // candidate << 1 | side
+            if side != current {
+                finish()
+                current = side
+            }
+            neighbours.append(count)
+        }
+        finish()
+
+        // Nesting: the longer candidates each one is part of (each counted once).
+        var nestedTotal = [Int](repeating: 0, count: candidates.count)
+        var nestedCount = [Int](repeating: 0, count: candidates.count)
+        var inside: Set<Int32> = []
+        for c in candidates.indices where candidates[c].n > 2 {
+            let whole = Array(ids(c))
+            inside.removeAll(keepingCapacity: true)
+            whole.withUnsafeBufferPointer { whole in
+                for length in 2..<whole.count {
+                    for start in 0...(whole.count - length) {
+                        if let entry = counts.tables[length - 1].find(whole.baseAddress! + start), candidateOf[length - 1][entry] >= 0 {
+                            inside.insert(candidateOf[length - 1][entry])
+                        }
                     }
                 }
             }
-        }
-        candidates.removeAll { isNumber[Int($0.ids.first!)] || isNumber[Int($0.ids.last!)] }
-        // Nesting: which longer candidates contain each one.
-        var position: [[UInt32]: Int] = [:]
-        for (c, candidate) in candidates.enumerated() { position[candidate.ids] = c }
-        var containing = [[Int]](repeating: [], count: candidates.count)
-        for candidate in candidates where candidate.ids.count > 2 {
-            var inside: Set<Int> = []
-            for length in 2..<candidate.ids.count {
-                for start in 0...(candidate.ids.count - length) {
-                    if let a = position[Array(candidate.ids[start..<start + length])] { inside.insert(a) }
-                }
+            for a in inside {
+                nestedTotal[Int(a)] += frequency(c)
+                nestedCount[Int(a)] += 1
             }
-            for a in inside { containing[a].append(candidate.count) }
         }
         var rows: [TermCandidate] = []
         rows.reserveCapacity(candidates.count)
-        for (c, candidate) in candidates.enumerated() {
-            let ids = candidate.ids[...]
+        for c in candidates.indices {
+            let ids = ids(c)
+            let count = frequency(c)
             var cohesion = Double.infinity
             for k in 1..<ids.count {
-                cohesion = min(cohesion, TermMeasures.pmi(joint: candidate.count, left: counts.count(ids[..<(ids.startIndex + k)]),
+                cohesion = min(cohesion, TermMeasures.pmi(joint: count, left: counts.count(ids[..<(ids.startIndex + k)]),
                                                           right: counts.count(ids[(ids.startIndex + k)...]), total: counts.total))
             }
-            let left = TermMeasures.branchingEntropy(neighbours: candidate.left.values, boundaries: candidate.leftBoundaries)
-            let right = TermMeasures.branchingEntropy(neighbours: candidate.right.values, boundaries: candidate.rightBoundaries)
-            let cValue = TermMeasures.cValue(length: ids.count, frequency: candidate.count, nestedIn: containing[c])
-            let score = cohesion > 0 ? max(0, cValue) * min(left, right) : 0
+            let tally = occurrences.tallies[c]
+            let cValue = TermMeasures.cValue(length: ids.count, frequency: count, nestedTotal: nestedTotal[c],
+                                             nestedCount: nestedCount[c])
+            let score = cohesion > 0 ? max(0, cValue) * min(left[c], right[c]) : 0
             rows.append(TermCandidate(
-                text: candidate.text(vocabulary), tokens: ids.map { vocabulary.forms[Int($0)] }.joined(separator: " "),
-                length: ids.count, count: candidate.count, documents: candidate.documents,
-                groupsPresent: candidate.groupsPresent, firstGroup: groups[candidate.firstGroup].label,
-                lastGroup: groups[candidate.lastGroup].label, cohesion: cohesion, leftEntropy: left, rightEntropy: right,
+                text: Self.text(ids, spaced: tally.spaced, vocabulary), tokens: ids.map { vocabulary.forms[Int($0)] }.joined(separator: " "),
+                length: ids.count, count: count,
+                documents: Int(counts.tables[candidates[c].n - 1].documentFrequency(of: candidates[c].entry)),
+                groupsPresent: Int(tally.groups), firstGroup: groups[Int(tally.firstGroup)].label,
+                lastGroup: groups[Int(tally.lastGroup)].label, cohesion: cohesion, leftEntropy: left[c], rightEntropy: right[c],
                 cValue: cValue, score: score == 0 ? 0 : score))
         }
+        // Ties broken by the text, then the tokens: the order does not depend on how the
+        // tables were counted (in memory, or through files).
         rows.sort { x, y in
             if x.score != y.score { return x.score > y.score }
             if x.count != y.count { return x.count > y.count }
-            return x.text.utf8.lexicographicallyPrecedes(y.text.utf8)
+            if !x.text.utf8.elementsEqual(y.text.utf8) { return x.text.utf8.lexicographicallyPrecedes(y.text.utf8) }
+            return x.tokens.utf8.lexicographicallyPrecedes(y.tokens.utf8)
         }
         return TermSuggestionResult(candidates: rows, top: options.top)
     }
 
-    /// A candidate while its occurrences are gathered.
-    struct Candidate {
-        let ids: [UInt32]
-        let count: Int
-        let documents: Int
-        var left: [UInt32: Int] = [:]
-        var right: [UInt32: Int] = [:]
-        var leftBoundaries = 0
-        var rightBoundaries = 0
-        var firstGroup = Int.max
-        var lastGroup = -1
-        var groupsPresent = 0
-        /// Whether white space stands between tokens i and i + 1 in the first occurrence.
-        var spaced: [Bool] = []
-
-        init(ids: [UInt32], count: Int, documents: Int) {
-            self.ids = ids
-            self.count = count
-            self.documents = documents
+    /// The candidate as a `--terms` line: forms joined as its first occurrence joins them
+    /// (新质生产力, "health care"; bit i of `spaced`: white space after token i).
+    static func text(_ ids: ArraySlice<UInt32>, spaced: UInt32, _ vocabulary: VocabularyTable) -> String {
+        var text = ""
+        for (i, id) in ids.enumerated() {
+            if i > 0 && spaced & (1 << UInt32(i - 1)) != 0 { text += " " }
+            text += vocabulary.forms[Int(id)]
         }
-
-        /// Records one occurrence. A stopword next to the candidate is a boundary like
-        /// punctuation: no candidate ends in a stopword, so it never continues the term
-        /// (the soviet union, 发展的).
-        mutating func record(group: Int, documentStart start: Int, length n: Int, document: TokenizedDocument, glued: [Bool],
-                             stopword: [Bool]) {
-            if start > 0 && glued[start - 1] && !stopword[Int(document.forms[start - 1])] {
-                left[document.forms[start - 1], default: 0] += 1
-            } else {
-                leftBoundaries += 1
-            }
-            let end = start + n - 1
-            if end < glued.count && glued[end] && !stopword[Int(document.forms[end + 1])] {
-                right[document.forms[end + 1], default: 0] += 1
-            } else {
-                rightBoundaries += 1
-            }
-            if group != lastGroup { groupsPresent += 1 }
-            firstGroup = min(firstGroup, group)
-            lastGroup = max(lastGroup, group)
-            if spaced.isEmpty {
-                spaced = (start..<end).map { document.ends[$0] < document.starts[$0 + 1] }
-            }
-        }
-
-        /// The candidate as a `--terms` line: forms joined as the first occurrence joins them
-        /// (新质生产力, "health care").
-        func text(_ vocabulary: VocabularyTable) -> String {
-            var text = vocabulary.forms[Int(ids[0])]
-            for i in 1..<ids.count {
-                if i - 1 < spaced.count && spaced[i - 1] { text += " " }
-                text += vocabulary.forms[Int(ids[i])]
-            }
-            return text
-        }
+        return text
     }
 }
 

@@ -140,13 +140,11 @@ struct CooccurrenceStream: Sendable {
 /// One worker's counts and the runs its tables were spilled to, mutated by that worker alone.
 private final class PartBox: @unchecked Sendable {
     var part: CooccurrenceCounter.Part
-    /// Runs by level: a level-0 run is one spilled table; 16 runs of a level are merged into
-    /// one of the next (so each pair is rewritten once per level, as in external sorting).
-    var levels: [[SpillFile]] = []
+    var levels = PairRunLevels()
     var failure: DiscourseError?
     init(_ part: CooccurrenceCounter.Part) { self.part = part }
 
-    var runs: [SpillFile] { levels.flatMap { $0 } }
+    var runs: [SpillFile] { levels.runs }
 
     /// Writes sorted pairs as a run, merging full levels.
     func spill(_ entries: [(order: UInt64, key: UInt64, count: UInt64)], tmp: String, rank: [UInt32]) throws(DiscourseError) {
@@ -154,6 +152,20 @@ private final class PartBox: @unchecked Sendable {
         for start in stride(from: 0, to: entries.count, by: 1 << 16) {
             try run.append(CooccurrenceStream.words(entries[start..<min(entries.count, start + (1 << 16))]))
         }
+        try levels.add(run, tmp: tmp, rank: rank)
+    }
+}
+
+/// Runs of (key, count) pairs on disk by level: a level-0 run is one spilled table; 16 runs
+/// of a level are merged into one of the next, so each pair is rewritten once per level, as
+/// in external sorting, and a merge never reads more than a few dozen runs at once.
+struct PairRunLevels {
+    private var levels: [[SpillFile]] = []
+
+    var runs: [SpillFile] { levels.flatMap { $0 } }
+
+    /// Adds a run sorted in the order `rank` gives (`PairRuns`), merging full levels.
+    mutating func add(_ run: SpillFile, tmp: String, rank: [UInt32]) throws(DiscourseError) {
         if levels.isEmpty { levels.append([]) }
         levels[0].append(run)
         var level = 0
@@ -169,10 +181,12 @@ private final class PartBox: @unchecked Sendable {
 
 /// Runs of (key, count) pairs sorted in output order (on disk, and one in memory), merged
 /// into one sequence with the counts of equal keys summed: a heap of the runs' cursors by the
-/// order of their next key (the code point ranks of its node and collocate).
+/// order of their next key (the code point ranks of its node and collocate; the key itself
+/// when `rank` is empty).
 struct PairRuns {
     let runs: [SpillFile]
     let held: [UInt64]
+    /// Code point rank of each form id; empty to order by the keys themselves.
     let rank: [UInt32]
 
     /// One run's reading position, a block of pairs at a time.
@@ -250,10 +264,11 @@ struct PairRuns {
         return merged
     }
 
-    /// The order of a (node, collocate) key: its forms' code point ranks.
+    /// The order of a (node, collocate) key: its forms' code point ranks (or the key).
     @inline(__always)
     private func order(_ key: UInt64) -> UInt64 {
-        UInt64(rank[Int(key >> 32)]) << 32 | UInt64(rank[Int(key & 0xFFFF_FFFF)])
+        guard !rank.isEmpty else { return key }
+        return UInt64(rank[Int(key >> 32)]) << 32 | UInt64(rank[Int(key & 0xFFFF_FFFF)])
     }
 
     private func siftUp(_ heap: inout [Cursor], _ start: Int) {

@@ -40,6 +40,15 @@ struct NgramTable {
     /// Distinct n-grams.
     var count: Int { tallies.count }
 
+    /// Bytes the table's arrays hold, for a memory budget.
+    var footprint: Int {
+        keys.capacity * 4 + tallies.capacity * MemoryLayout<Tally>.stride + hashes.capacity * 4 + slots.count * 4
+    }
+
+    /// Bytes an entry of n ids may take once the arrays have grown (half-full slots, arrays
+    /// up to twice their count).
+    static func entryBytes(n: Int) -> Int { 2 * (4 * n + MemoryLayout<Tally>.stride + 4) + 16 }
+
     /// Entry e's count.
     @inline(__always)
     func occurrences(of entry: Int) -> Int { tallies[entry].count }

@@ -44,9 +44,15 @@ public enum TermMeasures {
     /// log2|a| · f(a) when no longer candidate contains it, else
     /// log2|a| · (f(a) − Σ_b f(b) / P(T_a)) over the P(T_a) longer candidates b containing it.
     public static func cValue(length: Int, frequency: Int, nestedIn containing: [Int]) -> Double {
+        cValue(length: length, frequency: frequency, nestedTotal: containing.reduce(0, +), nestedCount: containing.count)
+    }
+
+    /// The C-value from the sum of the frequencies of the `nestedCount` longer candidates
+    /// containing the candidate.
+    public static func cValue(length: Int, frequency: Int, nestedTotal: Int, nestedCount: Int) -> Double {
         let weight = log2(Double(length))
-        guard !containing.isEmpty else { return weight * Double(frequency) }
-        let nested = Double(containing.reduce(0, +)) / Double(containing.count)
+        guard nestedCount > 0 else { return weight * Double(frequency) }
+        let nested = Double(nestedTotal) / Double(nestedCount)
         let value = weight * (Double(frequency) - nested)
         return value == 0 ? 0 : value
     }

@@ -1,6 +1,7 @@
 /// A study's token pass within a memory budget, for studies whose analyses read only term
 /// counts (keyness, trends, compare), n-gram counts (through partial-count files) or the
-/// texts read again a chunk at a time (cooccur, collocates, kwic, tokens): the documents are read and tokenized a batch at a time
+/// texts read again a chunk at a time (cooccur, collocates, kwic, tokens, terms): the
+/// documents are read and tokenized a batch at a time
 /// into one vocabulary, each batch is added to the term counts every analysis will ask for
 /// and to the groups' size figures, and its tokens are dropped. The analyses then run from
 /// those counts as from counts made in memory, with the same output byte for byte.
@@ -47,6 +48,12 @@ enum BatchedTermCounts {
     /// on a 100 MB document).
     static func held(offsets: Bool) -> Double { offsets ? 5 : 1 }
 
+    /// Term suggestion in memory, per byte of text besides the tokens: the table of one
+    /// length's runs while it is counted (distinct 2-token runs about 0.07 a byte of English,
+    /// 36 bytes each, arrays up to twice their count) and the neighbour pairs of the
+    /// candidates.
+    static let termTablesPerByte = 6.0
+
     /// Co-occurrence tables of a group counted in memory, in bytes per byte of its text, by
     /// scope. Measured on the State of the Union (12 MB as one group): windows of 5, 17; of 10,
     /// 21; sentences, 41; documents, 870 (the Republican addresses, 5 MB). Per byte they shrink
@@ -81,12 +88,13 @@ enum BatchedTermCounts {
     /// groupings, of n-grams up to a length (`termCounts`; with the documents' lists when
     /// `documents`), co-occurrences (`scopes`) of the groups of `cooccurrence`, and
     /// n-grams of some lengths of the groups of a grouping (`ngrams`, counted batch by batch
-    /// as `BatchedNgrams` plans them), and whose tokens keep their `offsets` and text
-    /// (concordances, tokens).
+    /// as `BatchedNgrams` plans them), candidate terms (`terms`, whose tables are counted from
+    /// the texts read again), and whose tokens keep their `offsets` and text (concordances,
+    /// tokens, terms).
     static func plan(_ corpus: Corpus, budget: MemoryBudget, termCounts: [(grouping: Grouping, longest: Int)], documents: Bool,
                      cooccurrence: [Grouping],
                      scopes: [CooccurrenceOptions], offsets: Bool = false,
-                     ngrams: [(grouping: Grouping, sizes: ClosedRange<Int>)] = []) -> Plan {
+                     ngrams: [(grouping: Grouping, sizes: ClosedRange<Int>)] = [], terms: Bool = false) -> Plan {
         let sizes = corpus.documents.map(\.estimatedByteCount)
         let total = Double(sizes.reduce(0, +))
         let counts = !termCounts.isEmpty
@@ -113,7 +121,8 @@ enum BatchedTermCounts {
         }
         var whole = ngrams.map { _ in GroupsInFlight() }
         for j in ngrams.indices { for (d, g) in groupOf[j].enumerated() where g >= 0 { whole[j].add(g, bytes: sizes[d]) } }
-        if total * (held + (counts ? kept(documents: documents) : 0)) + Double(largest) * pairsPerByte(scopes) + tables(whole) <= limit {
+        if total * (held + (counts ? kept(documents: documents) : 0) + (terms ? termTablesPerByte : 0))
+            + Double(largest) * pairsPerByte(scopes) + tables(whole) <= limit {
             return Plan(inMemory: true, batches: [0..<corpus.documents.count], chunkBytes: chunkBytes, pairBytes: pairBytes,
                         keptBytes: 0)
         }

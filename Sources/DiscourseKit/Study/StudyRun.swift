@@ -27,12 +27,12 @@ public struct StudyRun: Sendable {
     /// - Parameters:
     ///   - loaded: the corpus's metadata when the caller has loaded it already (from the
     ///     study's corpus options), so that it is not loaded twice.
-    ///   - budget: the memory the run may use: when the corpus's tokens would not fit it and
-    ///     no analysis reads every token at once (`terms` does), the corpus is read and
-    ///     counted a batch of documents at a time (`BatchedTermCounts`): term counts (keyness,
-    ///     trends, compare) summed over the batches, n-grams through partial-count files, and
-    ///     the texts read again a chunk at a time where an analysis reads tokens (cooccur,
-    ///     collocates, kwic, tokens). Nil holds the tokens whatever their size.
+    ///   - budget: the memory the run may use: when the corpus's tokens would not fit it, the
+    ///     corpus is read and counted a batch of documents at a time (`BatchedTermCounts`):
+    ///     term counts (keyness, trends, compare) summed over the batches, n-grams through
+    ///     partial-count files, and the texts read again a chunk at a time where an analysis
+    ///     reads tokens (cooccur, collocates, kwic, tokens, terms). Nil holds the tokens
+    ///     whatever their size.
     ///   - tmp: where counts that would not fit the budget are written while the run lasts.
     public init(_ study: Study, loaded: Corpus? = nil, budget: MemoryBudget? = nil, tmp: String = "/tmp",
                 observer: any RunObserver = SilentObserver()) throws(DiscourseError) {
@@ -59,29 +59,29 @@ public struct StudyRun: Sendable {
         let configuration = try Self.located("tokens", in: study) { () throws(DiscourseError) in
             try tokenOptions.configuration(defaultLanguage: study.corpus.language, keepOffsets: study.needsOffsets)
         }
-        let needs = try study.termCountNeeds(configuration)
-        let requests = needs.complete ? needs.requests : nil
+        let requests = try study.termCountRequests(configuration)
         // Each n-gram analysis on each of its groupings.
         let ngramJobs = study.analyses.indices.flatMap { a -> [(analysis: Int, grouping: Int, options: NgramOptions)] in
             guard case .ngrams(let options) = study.analyses[a].spec else { return [] }
             return (study.analyses[a].groupings ?? Array(groupings.indices)).map { (a, $0, options) }
         }
-        let plan = budget.flatMap { budget in
-            requests.map { BatchedTermCounts.plan(corpus, budget: budget,
-                                                  termCounts: zip(groupings, $0).flatMap { grouping, requests in
-                                                      requests.map { (grouping, $0.sizes.max() ?? 1) }
-                                                  },
-                                                  documents: $0.joined().contains(where: \.documents),
-                                                  cooccurrence: study.cooccurrenceOptions.isEmpty ? [] : groupings,
-                                                  scopes: study.cooccurrenceOptions, offsets: configuration.keepOffsets,
-                                                  ngrams: ngramJobs.map { (groupings[$0.grouping], $0.options.sizes) }) }
+        let plan = budget.map { budget in
+            BatchedTermCounts.plan(corpus, budget: budget,
+                                   termCounts: zip(groupings, requests).flatMap { grouping, requests in
+                                       requests.map { (grouping, $0.sizes.max() ?? 1) }
+                                   },
+                                   documents: requests.joined().contains(where: \.documents),
+                                   cooccurrence: study.cooccurrenceOptions.isEmpty ? [] : groupings,
+                                   scopes: study.cooccurrenceOptions, offsets: configuration.keepOffsets,
+                                   ngrams: ngramJobs.map { (groupings[$0.grouping], $0.options.sizes) },
+                                   terms: study.analyses.contains { if case .terms = $0.spec { true } else { false } })
         }
         var ngramBatches: [Int: [Int: (batches: StudyNgramBatches, mergeWorkers: Int)]] = [:]
         if let plan, let budget, !plan.inMemory, Double(plan.keptBytes) > BatchedNgrams.planned(budget) {
             observer.warning("the term counts that keyness, trends and compare keep may need about \(MemoryBudget(bytes: plan.keptBytes).description), more than --memory \(budget.description) allows: the run may exceed it")
         }
         let batches = plan?.batches ?? [0..<corpus.documents.count]
-        if let requests, let plan, !plan.inMemory {
+        if let plan, !plan.inMemory {
             guard FileSystem.isFolder(tmp) == true else {
                 throw DiscourseError("--tmp \(tmp): no such folder, for the temporary files of a run counted in batches")
             }
@@ -117,7 +117,7 @@ public struct StudyRun: Sendable {
             let tokens = self.tokens
             inputs = groupings.indices.map { g in
                 AnalysisInput(corpus: loaded, tokens: tokens, grouping: groupings[g], counted: [:],
-                              listed: Set(needs.requests[g].filter(\.documents).map(\.sizes)))
+                              listed: Set(requests[g].filter(\.documents).map(\.sizes)))
             }
         }
         self.batches = plan?.inMemory == false ? batches.count : 0

@@ -1,22 +1,17 @@
 extension Study {
     /// The term counts each grouping's analyses will ask for, merged (one request per set of
-    /// lengths, with the documents' lists when one of them needs them), and whether every
-    /// analysis can run without the whole corpus's tokens: from term counts made a batch of
-    /// documents at a time (keyness, trends, compare), from partial counts of each batch
-    /// (ngrams), or from the texts read again a chunk at a time (cooccur, collocates, kwic,
-    /// tokens); not `complete` when some analysis reads every token at once (terms). The
-    /// requests then still tell an in-memory run which counts to make with the documents'
-    /// lists on first use.
+    /// lengths, with the documents' lists when one of them needs them). Every analysis can
+    /// run without the whole corpus's tokens: from term counts made a batch of documents at a
+    /// time (keyness, trends, compare), from partial counts of each batch (ngrams), or from
+    /// the texts read again a chunk at a time (cooccur, collocates, kwic, tokens, terms). The
+    /// requests also tell an in-memory run which counts to make with the documents' lists on
+    /// first use.
     ///
     /// - Throws: `DiscourseError` when ICU's normalizers cannot be opened.
-    func termCountNeeds(_ configuration: TokenizerConfiguration) throws(DiscourseError) -> (requests: [[TermCounts.Request]], complete: Bool) {
+    func termCountRequests(_ configuration: TokenizerConfiguration) throws(DiscourseError) -> [[TermCounts.Request]] {
         var requests = [[TermCounts.Request]](repeating: [], count: groupings.count)
-        var complete = true
         for analysis in analyses {
-            guard let needs = try analysis.spec.termCountRequests(configuration) else {
-                complete = false
-                continue
-            }
+            let needs = try analysis.spec.termCountRequests(configuration)
             for g in analysis.groupings ?? Array(groupings.indices) {
                 for need in needs {
                     if let i = requests[g].firstIndex(where: { $0.sizes == need.sizes }) {
@@ -27,7 +22,7 @@ extension Study {
                 }
             }
         }
-        return (requests, complete)
+        return requests
     }
 }
 
@@ -47,12 +42,12 @@ extension AnalysisSpec {
     /// The term counts the analysis asks its input for, as `KeynessAnalysis`,
     /// `TrendAnalysis` and `GroupComparison` do; none for those that read the texts again a
     /// chunk at a time when the run holds no tokens (co-occurrence, concordances, tokens) or
-    /// count each batch into partial-count files (ngrams); nil for term suggestion, which
-    /// reads every token at once.
+    /// count each batch into partial-count files (ngrams), or read the texts again for each
+    /// length of candidate (terms).
     ///
     /// Trends of tracked lines count the lengths the lines may resolve to: 1 (a form, or a
     /// multi-word term of `--terms`) and the words of each line normalized (an n-gram).
-    func termCountRequests(_ configuration: TokenizerConfiguration) throws(DiscourseError) -> [TermCounts.Request]? {
+    func termCountRequests(_ configuration: TokenizerConfiguration) throws(DiscourseError) -> [TermCounts.Request] {
         switch self {
         case .keyness(let options): return [TermCounts.Request(sizes: options.sizes, documents: false)]
         case .compare(let options):
@@ -67,8 +62,7 @@ extension AnalysisSpec {
                 }
             }
             return [TermCounts.Request(sizes: sizes, documents: true)]
-        case .cooccur, .collocates, .kwic, .tokens, .ngrams: return []
-        case .terms: return nil
+        case .cooccur, .collocates, .kwic, .tokens, .ngrams, .terms: return []
         }
     }
 }

@@ -3,7 +3,7 @@ import DiscourseKit
 
 /// `--memory` and `--tmp`: the memory a run may use and where it may spill to disk.
 struct ResourceFlags: ParsableArguments {
-    @Option(help: ArgumentHelp("Memory the run may use: 512M, 2G, ... Past it, ngrams, keyness, trends, compare, cooccur, collocates, kwic and tokens (and studies of them) read and count the documents in batches, through temporary files (same output). Default: half of the machine's memory or of the job's limit.", valueName: "size"))
+    @Option(help: ArgumentHelp("Memory the run may use: 512M, 2G, ... Past it, every command (and a study) reads and counts the documents in batches, through temporary files (same output). Default: half of the machine's memory or of the job's limit.", valueName: "size"))
     var memory: String?
 
     @Option(help: ArgumentHelp("Folder for temporary files when counting in batches (removed at the end). Default: $TMPDIR or /tmp.", valueName: "dir"))

@@ -42,6 +42,7 @@ struct Terms: ParsableCommand {
 
         @OptionGroup(title: "Tokens") var tokens: TokenFlags
         @OptionGroup(title: "Output") var output: OutputFlags
+        @OptionGroup(title: "Resources") var resources: ResourceFlags
 
         func validate() throws {
             guard (2...20).contains(maxLength) else { throw ValidationError("--max-length must be from 2 to 20") }
@@ -54,7 +55,7 @@ struct Terms: ParsableCommand {
             options.minCount = minCount.minCount
             options.top = top
             try runAnalysis("terms suggest", mainFile: "term_candidates.csv", corpus: corpus, tokens: tokens, output: output,
-                            by: grouping.by, analysis: .terms(options))
+                            by: grouping.by, analysis: .terms(options), resources: resources)
         }
     }
 }

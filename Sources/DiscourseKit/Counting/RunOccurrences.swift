@@ -1,0 +1,178 @@
+/// What `terms suggest` learns from its candidates' occurrences, in one more pass over the
+/// documents: how often each stands next to a boundary, which groups it appears in, how its
+/// first occurrence is spaced, and the counts of its neighbours on either side.
+///
+/// Documents are read a chunk at a time in the order counted and split among the workers in
+/// consecutive parts, whose tallies are merged in that order. Neighbour counts are keyed by
+/// (candidate, side, neighbour) in pair tables that go to disk as sorted runs when they
+/// outgrow their share of `spillBytes` (as co-occurrences do), and are read back merged.
+struct RunOccurrences {
+    /// One candidate's tally.
+    struct Tally: Sendable {
+        /// Occurrences with a boundary (punctuation, a sentence's or document's edge, a
+        /// stopword) before it and after it.
+        var leftBoundaries = 0
+        var rightBoundaries = 0
+        /// First and last group it occurs in (groups are counted in order), and how many.
+        var firstGroup: Int32 = -1
+        var lastGroup: Int32 = -1
+        var groups: Int32 = 0
+        /// Bit i: white space between its tokens i and i + 1 in its first occurrence.
+        var spaced: UInt32 = 0
+
+        /// Adds the tally of later documents.
+        mutating func append(_ later: Tally) {
+            guard later.groups > 0 else { return }
+            leftBoundaries += later.leftBoundaries
+            rightBoundaries += later.rightBoundaries
+            if groups == 0 {
+                firstGroup = later.firstGroup
+                spaced = later.spaced
+            }
+            groups += later.groups - (groups > 0 && lastGroup == later.firstGroup ? 1 : 0)
+            lastGroup = later.lastGroup
+        }
+    }
+
+    /// tallies[c]: candidate c's.
+    let tallies: [Tally]
+    /// Neighbour counts: keys `key(candidate:right:neighbour:)` in increasing order.
+    let neighbours: PairRuns
+
+    /// The key of a neighbour count (form ids are below 2³¹).
+    static func key(candidate: Int32, right: Bool, neighbour: UInt32) -> UInt64 {
+        UInt64(UInt32(bitPattern: candidate)) << 32 | (right ? 1 << 31 : 0) | UInt64(neighbour)
+    }
+
+    /// - Parameters:
+    ///   - candidateOf: per length n − 1, per entry of `counts.tables[n − 1]`, the candidate, or −1.
+    ///   - groupOf: the group of each document (corpus index).
+    ///   - isStopword: forms that are boundaries, never neighbours.
+    /// - Throws: `DiscourseError` from reading the texts again, or writing `texts.tmp`.
+    init(_ texts: RunTexts, counts: RunCounts, candidateOf: [[Int32]], candidates: Int, groupOf: [Int32],
+         isStopword: [Bool]) throws(DiscourseError) {
+        let parts = ParallelMap.workers
+        let boxes = (0..<parts).map { _ in PartBox() }
+        let share = texts.spillBytes.map { $0 / parts }
+        var tallies = [Tally](repeating: Tally(), count: candidates)
+        for chunk in texts.chunks {
+            let documents = try texts.read(chunk)
+            _ = ParallelMap.run(parts) { p in
+                let box = boxes[p]
+                for i in documents.count * p / parts ..< documents.count * (p + 1) / parts where box.failure == nil {
+                    box.record(documents[i], group: groupOf[chunk[i]], counts: counts, candidateOf: candidateOf,
+                               isStopword: isStopword)
+                    if let share, box.pairs.wouldGrow(past: share) {
+                        do throws(DiscourseError) { try box.spill(tmp: texts.tmp) } catch { box.failure = error }
+                    }
+                }
+            }
+            if let failure = boxes.compactMap(\.failure).first { throw failure }
+            for box in boxes {
+                for (c, tally) in box.touched { tallies[Int(c)].append(tally) }
+                box.touched.removeAll(keepingCapacity: true)
+                box.slot.removeAll(keepingCapacity: true)
+            }
+        }
+        var held: [(key: UInt64, count: UInt64)] = []
+        for box in boxes {
+            box.pairs.forEach { high, low, count in held.append((UInt64(high) << 32 | UInt64(low), UInt64(count))) }
+            box.pairs = PairTable(capacity: 0)
+        }
+        held.sort { $0.key < $1.key }
+        var words: [UInt64] = []
+        words.reserveCapacity(held.count * 2)
+        for entry in held {
+            words.append(entry.key)
+            words.append(entry.count)
+        }
+        self.tallies = tallies
+        neighbours = PairRuns(runs: boxes.flatMap(\.levels.runs), held: words, rank: [])
+    }
+}
+
+/// One worker's tallies of a chunk, and its neighbour counts over the whole pass.
+private final class PartBox: @unchecked Sendable {
+    // @unchecked: a box is mutated by its one worker, and read between chunks.
+    /// Candidates met in this chunk, in the order first met, and where each one's tally is.
+    var touched: [(candidate: Int32, tally: RunOccurrences.Tally)] = []
+    var slot: [Int32: Int] = [:]
+    var pairs = PairTable(capacity: 1 << 12)
+    var levels = PairRunLevels()
+    var failure: DiscourseError?
+
+    /// Records every candidate occurrence of one document.
+    func record(_ document: TokenizedDocument, group: Int32, counts: RunCounts, candidateOf: [[Int32]], isStopword: [Bool]) {
+        let glued = RunCounts.glue(document)
+        let maxLength = counts.tables.count
+        document.forms.withUnsafeBufferPointer { forms in
+            guard let base = forms.baseAddress else { return }
+            var run = 0
+            for i in 0..<document.count {
+                run = i > 0 && glued[i - 1] ? run + 1 : 1
+                guard run >= 2 else { continue }
+                for n in 2...min(run, maxLength) {
+                    let start = i - n + 1
+                    guard let entry = counts.tables[n - 1].find(base + start) else { continue }
+                    let c = candidateOf[n - 1][entry]
+                    guard c >= 0 else { continue }
+                    record(c, start: start, length: n, group: group, document: document, glued: glued, isStopword: isStopword)
+                }
+            }
+        }
+    }
+
+    /// Records one occurrence. A stopword next to the candidate is a boundary like
+    /// punctuation: no candidate ends in a stopword, so it never continues the term (the
+    /// soviet union, 发展的).
+    private func record(_ c: Int32, start: Int, length n: Int, group: Int32, document: TokenizedDocument, glued: [Bool],
+                        isStopword: [Bool]) {
+        let t: Int
+        if let found = slot[c] {
+            t = found
+        } else {
+            t = touched.count
+            slot[c] = t
+            var spaced: UInt32 = 0
+            for k in 0..<(n - 1) where document.ends[start + k] < document.starts[start + k + 1] { spaced |= 1 << UInt32(k) }
+            touched.append((c, RunOccurrences.Tally(firstGroup: group, lastGroup: group, groups: 1, spaced: spaced)))
+        }
+        if start > 0 && glued[start - 1] && !isStopword[Int(document.forms[start - 1])] {
+            pairs.add(RunOccurrences.key(candidate: c, right: false, neighbour: document.forms[start - 1]))
+        } else {
+            touched[t].tally.leftBoundaries += 1
+        }
+        let end = start + n - 1
+        if end < glued.count && glued[end] && !isStopword[Int(document.forms[end + 1])] {
+            pairs.add(RunOccurrences.key(candidate: c, right: true, neighbour: document.forms[end + 1]))
+        } else {
+            touched[t].tally.rightBoundaries += 1
+        }
+        if group != touched[t].tally.lastGroup {
+            touched[t].tally.groups += 1
+            touched[t].tally.lastGroup = group
+        }
+    }
+
+    /// Writes the neighbour counts as a run sorted by key and empties the table.
+    func spill(tmp: String) throws(DiscourseError) {
+        var entries: [(key: UInt64, count: UInt64)] = []
+        entries.reserveCapacity(pairs.count)
+        pairs.forEach { high, low, count in entries.append((UInt64(high) << 32 | UInt64(low), UInt64(count))) }
+        pairs = PairTable(capacity: 1 << 12)
+        entries.sort { $0.key < $1.key }
+        let run = try SpillFile(in: tmp, prefix: "discourse-neighbours")
+        var block: [UInt64] = []
+        block.reserveCapacity(1 << 17)
+        for entry in entries {
+            block.append(entry.key)
+            block.append(entry.count)
+            if block.count >= 1 << 17 {
+                try run.append(block)
+                block.removeAll(keepingCapacity: true)
+            }
+        }
+        try run.append(block)
+        try levels.add(run, tmp: tmp, rank: [])
+    }
+}
