@@ -152,7 +152,11 @@ public struct TermSuggestion: Sendable {
             if !x.text.utf8.elementsEqual(y.text.utf8) { return x.text.utf8.lexicographicallyPrecedes(y.text.utf8) }
             return x.tokens.utf8.lexicographicallyPrecedes(y.tokens.utf8)
         }
-        return TermSuggestionResult(candidates: rows, top: options.top)
+        var warnings: [String] = []
+        if let limit = texts.spillBytes, counts.footprint > limit {
+            warnings.append("the runs seen at least \(options.minCount) times (--min-count) take about \(MemoryBudget(bytes: counts.footprint).description) in memory, more than --memory plans for them (\(MemoryBudget(bytes: limit).description)): the run may have exceeded it; raise --min-count on a corpus this large")
+        }
+        return TermSuggestionResult(candidates: rows, top: options.top, warnings: warnings)
     }
 
     /// The candidate as a `--terms` line: forms joined as its first occurrence joins them
@@ -191,4 +195,6 @@ public struct TermSuggestionResult: Sendable {
     public let candidates: [TermCandidate]
     /// How many the suggested terms file lists.
     public let top: Int
+    /// The tables held more than the memory budget planned for them.
+    public var warnings: [String] = []
 }

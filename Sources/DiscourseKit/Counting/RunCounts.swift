@@ -56,6 +56,9 @@ struct RunCounts: Sendable {
     let tables: [NgramTable]
     /// Tokens of the documents counted.
     let total: Int
+    /// Bytes the tables hold: they grow with the runs seen `minCount` times (about the
+    /// candidates), not with the text.
+    var footprint: Int { tables.reduce(0) { $0 + $1.footprint } }
     /// isNumber[form]: some token of the form is a number (no edge of a candidate).
     let isNumber: [Bool]
 

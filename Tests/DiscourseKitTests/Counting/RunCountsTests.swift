@@ -68,6 +68,9 @@ struct RunCountsTests {
         let want = lines(expected)
         #expect(want.count > 100)
         #expect(lines(spilled) == want)
+        // The tables of runs seen often enough are held: past the budget's share, a warning.
+        #expect(expected.warnings.isEmpty)
+        #expect(spilled.warnings.count == 1 && spilled.warnings[0].contains("raise --min-count"), "\(spilled.warnings)")
         // English terms as first written, and no edge a stopword or number.
         let candidates = Set(expected.candidates.map(\.text))
         #expect(candidates.contains("health care") && candidates.contains("health care costs") && candidates.contains("tax cuts"))
