@@ -114,12 +114,22 @@ struct RunCounts: Sendable {
         document.forms.withUnsafeBufferPointer { forms in
             guard let base = forms.baseAddress else { return }
             var run = 0  // tokens ending at i that stand together
+            // Whether the last part of the previous run counted was seen often enough: it is
+            // the first part of the next one, when the tokens still stand together.
+            var previousLast: Bool?
             for i in 0..<document.count {
                 run = i > 0 && glued[i - 1] ? run + 1 : 1
-                guard run >= n else { continue }
+                guard run >= n else {
+                    previousLast = nil
+                    continue
+                }
                 let start = base + i - n + 1
-                if let shorter, n > 1,
-                   shorter.count(of: start) < minCount || shorter.count(of: start + 1) < minCount { continue }
+                if let shorter, n > 1 {
+                    let first = previousLast ?? (shorter.count(of: start) >= minCount)
+                    let last = shorter.count(of: start + 1) >= minCount
+                    previousLast = last
+                    guard first && last else { continue }
+                }
                 table.add(start, document: index)
             }
         }

@@ -113,7 +113,8 @@ private final class PartBox: @unchecked Sendable {
                 guard run >= 2 else { continue }
                 for n in 2...min(run, maxLength) {
                     let start = i - n + 1
-                    guard let entry = counts.tables[n - 1].find(base + start) else { continue }
+                    // A run not kept ends no longer kept run: each has it as its last part.
+                    guard let entry = counts.tables[n - 1].find(base + start) else { break }
                     let c = candidateOf[n - 1][entry]
                     guard c >= 0 else { continue }
                     record(c, start: start, length: n, group: group, document: document, glued: glued, isStopword: isStopword)
