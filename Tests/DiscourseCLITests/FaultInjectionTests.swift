@@ -83,6 +83,11 @@ import Testing
     static let shim: String? = {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("discourse-faults-\(getpid())")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // Removed when the test process ends (children load the library while it runs).
+        atexit {
+            try? FileManager.default.removeItem(at: FileManager.default.temporaryDirectory
+                .appendingPathComponent("discourse-faults-\(getpid())"))
+        }
         let source = folder.appendingPathComponent("faults.c")
         let library = folder.appendingPathComponent("faults.so")
         guard (try? shimSource.write(to: source, atomically: true, encoding: .utf8)) != nil,
