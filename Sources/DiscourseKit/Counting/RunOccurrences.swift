@@ -74,17 +74,18 @@ struct RunOccurrences {
                 box.slot.removeAll(keepingCapacity: true)
             }
         }
-        var held: [(key: UInt64, count: UInt64)] = []
+        // What the tables still hold, as one run in memory (a key may repeat: the merge sums it).
+        var held: [UInt64] = []
         for box in boxes {
-            box.pairs.forEach { high, low, count in held.append((UInt64(high) << 32 | UInt64(low), UInt64(count))) }
-            box.pairs = PairTable(capacity: 0)
+            held += box.takeSortedPairs()
         }
-        held.sort { $0.key < $1.key }
+        var order = Array(stride(from: 0, to: held.count, by: 2))
+        order.sort { held[$0] < held[$1] }
         var words: [UInt64] = []
-        words.reserveCapacity(held.count * 2)
-        for entry in held {
-            words.append(entry.key)
-            words.append(entry.count)
+        words.reserveCapacity(held.count)
+        for i in order {
+            words.append(held[i])
+            words.append(held[i + 1])
         }
         self.tallies = tallies
         neighbours = PairRuns(runs: boxes.flatMap(\.levels.runs), held: words, rank: [])
@@ -155,25 +156,27 @@ private final class PartBox: @unchecked Sendable {
         }
     }
 
-    /// Writes the neighbour counts as a run sorted by key and empties the table.
-    func spill(tmp: String) throws(DiscourseError) {
+    /// The neighbour counts as words key, count, key, count, ... sorted by key; the table is
+    /// left empty.
+    func takeSortedPairs() -> [UInt64] {
         var entries: [(key: UInt64, count: UInt64)] = []
         entries.reserveCapacity(pairs.count)
         pairs.forEach { high, low, count in entries.append((UInt64(high) << 32 | UInt64(low), UInt64(count))) }
         pairs = PairTable(capacity: 1 << 12)
         entries.sort { $0.key < $1.key }
-        let run = try SpillFile(in: tmp, prefix: "discourse-neighbours")
-        var block: [UInt64] = []
-        block.reserveCapacity(1 << 17)
+        var words: [UInt64] = []
+        words.reserveCapacity(entries.count * 2)
         for entry in entries {
-            block.append(entry.key)
-            block.append(entry.count)
-            if block.count >= 1 << 17 {
-                try run.append(block)
-                block.removeAll(keepingCapacity: true)
-            }
+            words.append(entry.key)
+            words.append(entry.count)
         }
-        try run.append(block)
+        return words
+    }
+
+    /// Writes the neighbour counts as a run sorted by key and empties the table.
+    func spill(tmp: String) throws(DiscourseError) {
+        let run = try SpillFile(in: tmp, prefix: "discourse-neighbours")
+        try run.append(takeSortedPairs())
         try levels.add(run, tmp: tmp, rank: [])
     }
 }
