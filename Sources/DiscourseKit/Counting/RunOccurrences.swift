@@ -159,18 +159,15 @@ private final class PartBox: @unchecked Sendable {
     /// The neighbour counts as words key, count, key, count, ... sorted by key; the table is
     /// left empty.
     func takeSortedPairs() -> [UInt64] {
-        var entries: [(key: UInt64, count: UInt64)] = []
+        var entries: [(order: UInt64, key: UInt64, count: UInt64)] = []
         entries.reserveCapacity(pairs.count)
-        pairs.forEach { high, low, count in entries.append((UInt64(high) << 32 | UInt64(low), UInt64(count))) }
-        pairs = PairTable(capacity: 1 << 12)
-        entries.sort { $0.key < $1.key }
-        var words: [UInt64] = []
-        words.reserveCapacity(entries.count * 2)
-        for entry in entries {
-            words.append(entry.key)
-            words.append(entry.count)
+        pairs.forEach { high, low, count in
+            let key = UInt64(high) << 32 | UInt64(low)
+            entries.append((key, key, UInt64(count)))
         }
-        return words
+        pairs = PairTable(capacity: 1 << 12)
+        entries.sort { $0.order < $1.order }
+        return CooccurrenceStream.words(entries[...])
     }
 
     /// Writes the neighbour counts as a run sorted by key and empties the table.
