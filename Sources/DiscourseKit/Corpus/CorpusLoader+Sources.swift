@@ -41,7 +41,7 @@ extension CorpusLoader {
             if !allowOutsidePaths, let resolved = Self.resolvedPath(path), !resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
                 throw DiscourseError("\(where_): the text of document '\(id)' (\(file ?? path)) is outside the corpus folder (it is \(resolved)); pass --allow-outside-paths if that is your layout")
             }
-            source.entries.append(Entry(id: id, metadata: values, source: path, content: .file(path), line: row.line, place: where_))
+            source.append(Entry(id: id, source: path, content: .file(path), declaration: (metadata, row.line)), metadata: values)
         }
         let used = Set(source.entries.compactMap { entry -> String? in
             if case .file(let path) = entry.content { return Self.resolvedPath(path) }
@@ -96,7 +96,7 @@ extension CorpusLoader {
             if !allowOutsidePaths, let resolved = Self.resolvedPath(path), !resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
                 throw DiscourseError("\(path): the file is a link to \(resolved), outside the corpus folder; pass --allow-outside-paths if that is your layout")
             }
-            source.entries.append(Entry(id: String(name.dropLast(4)), metadata: [:], source: path, content: .file(path), line: nil, place: path))
+            source.append(Entry(id: String(name.dropLast(4)), source: path, content: .file(path)), metadata: [:])
         }
         return source
     }
@@ -131,7 +131,7 @@ extension CorpusLoader {
                 id = value
             }
             try MetadataCheck.validate(values, at: where_)
-            source.entries.append(Entry(id: id, metadata: values, source: where_, content: .decoded(text), line: row.line, place: where_))
+            source.append(Entry(id: id, source: where_, content: .decoded(text), declaration: (path, row.line)), metadata: values)
         }
     }
 
@@ -172,7 +172,7 @@ extension CorpusLoader {
             }
             let id = values.removeValue(forKey: "doc_id") ?? values.removeValue(forKey: "id") ?? String(source.entries.count + 1)
             try MetadataCheck.validate(values, at: where_)
-            source.entries.append(Entry(id: id, metadata: values, source: where_, content: .decoded(text), line: lineNumber, place: where_))
+            source.append(Entry(id: id, source: where_, content: .decoded(text), declaration: (path, lineNumber)), metadata: values)
         }
     }
 

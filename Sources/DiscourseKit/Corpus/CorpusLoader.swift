@@ -83,7 +83,7 @@ public struct CorpusLoader: Sendable {
                 throw DiscourseError("\(path): several corpus paths are given, so each must be a .txt file (one folder, .csv or .jsonl file is a corpus on its own)")
             }
             let name = path.lastPathComponent
-            source.entries.append(Entry(id: String(name.dropLast(4)), metadata: [:], source: path, content: .file(path), line: nil, place: path))
+            source.append(Entry(id: String(name.dropLast(4)), source: path, content: .file(path)), metadata: [:])
         }
         return try build(source)
     }
@@ -93,42 +93,53 @@ public struct CorpusLoader: Sendable {
     struct Source {
         var entries: [Entry] = []
         var fields: [String] = []
+        /// The entries' metadata, a row each.
+        var metadata = MetadataTable.Builder()
         /// Invalid byte sequences replaced in the source file itself (CSV, JSON Lines,
         /// metadata.csv), by file.
         var replaced: [(file: String, count: Int)] = []
         /// `.txt` files of a metadata folder that no row names.
         var unlisted: [String] = []
+
+        mutating func append(_ entry: Entry, metadata values: [String: String]) {
+            entries.append(entry)
+            metadata.append(values)
+        }
     }
 
     /// A document before decoding: its text is bytes in a file or a string from a CSV/JSON cell.
     struct Entry {
         var id: String
-        var metadata: [String: String]
         var source: String
         var content: Content
-        var line: Int?
-        /// Where the document is declared, for messages: `metadata.csv line 3`, a file.
-        var place: String
+        /// The file and line that declare the document (`metadata.csv`, a CSV or JSON Lines
+        /// file); nil for a text file named on its own.
+        var declaration: (file: String, line: Int)? = nil
 
         enum Content { case file(String), decoded(String) }
+
+        /// Where the document is declared, for messages: `metadata.csv line 3`, a file.
+        var place: String { declaration.map { "\($0.file) line \($0.line)" } ?? source }
     }
 
     /// Checks that doc_ids are unique and makes the documents.
     private func build(_ source: Source) throws(DiscourseError) -> Corpus {
-        var seen: [String: String] = [:]
-        for entry in source.entries {
+        var seen: [String: Int] = [:]
+        for (i, entry) in source.entries.enumerated() {
             if let first = seen[entry.id] {
-                throw DiscourseError("\(entry.place): doc_id '\(entry.id)' is used twice (first on \(first)); every document needs its own doc_id")
+                throw DiscourseError("\(entry.place): doc_id '\(entry.id)' is used twice (first on \(source.entries[first].place)); every document needs its own doc_id")
             }
-            seen[entry.id] = entry.place
+            seen[entry.id] = i
         }
-        let documents = source.entries.map { entry in
+        seen = [:]
+        let table = MetadataTable(source.metadata)
+        let documents = source.entries.enumerated().map { i, entry in
             let content: DocumentContent
             switch entry.content {
             case .file(let path): content = .file(path)
             case .decoded(let string): content = .string(string)
             }
-            return Document(id: entry.id, metadata: entry.metadata, source: entry.source, content: content)
+            return Document(id: entry.id, table: table, row: i, source: entry.source, content: content)
         }
         var corpus = Corpus(documents: documents, fields: source.fields, reader: reader)
         for (file, count) in source.replaced {

@@ -15,14 +15,14 @@ public struct CorpusReader: Sendable {
         /// The decoded, cleaned text (UTF-16).
         public var text: [UInt16]
         /// SHA-256 of the raw bytes, and their number.
-        public var sha256: String
+        public var sha256: SHA256Sum
         public var byteCount: Int
         /// Invalid byte sequences replaced by U+FFFD (`--replace-invalid`).
         public var replacements: Int
         /// Code points each `--strip` pattern removed.
         public var removed: [Int]
         /// SHA-256 of the cleaned text, to find identical documents.
-        public var textDigest: String
+        public var textDigest: SHA256Sum
         /// Whether the cleaned text is empty.
         public var isEmptyText = false
         /// Whether `--strip` removed all of a text that was not empty.
@@ -36,32 +36,32 @@ public struct CorpusReader: Sendable {
     public func read(_ document: Document) throws(DiscourseError) -> Reading {
         var text: [UInt16]
         var replacements = 0
-        let sha256: String
+        let sha256: SHA256Sum
         let byteCount: Int
         switch document.content {
         case .decoded(let decoded):
             text = decoded
-            if document.sha256.isEmpty {
-                let bytes = Array(String(decoding: decoded, as: UTF16.self).utf8)
-                (sha256, byteCount) = (SHA256Hex.of(bytes), bytes.count)
+            if let digest = document.digest {
+                (sha256, byteCount) = (digest, document.byteCount)
             } else {
-                (sha256, byteCount) = (document.sha256, document.byteCount)
+                let bytes = Array(String(decoding: decoded, as: UTF16.self).utf8)
+                (sha256, byteCount) = (SHA256Sum(of: bytes), bytes.count)
             }
         case .string(let string):
             let bytes = Array(string.utf8)
-            (sha256, byteCount) = (SHA256Hex.of(bytes), bytes.count)
+            (sha256, byteCount) = (SHA256Sum(of: bytes), bytes.count)
             text = Array(string.utf16)
         case .file(let file):
             // The bytes live only while they are hashed and decoded.
             guard let bytes = FileSystem.readBytes(file) else {
                 throw DiscourseError("\(file): cannot read the text of document '\(document.id)': the file is not readable (\(String(cString: strerror(errno))))")
             }
-            (sha256, byteCount) = (SHA256Hex.of(bytes), bytes.count)
+            (sha256, byteCount) = (SHA256Sum(of: bytes), bytes.count)
             (text, replacements) = try decoder.decode(bytes, source: document.source)
         }
         let wasEmpty = text.isEmpty
         let removed = try cleaner.clean(&text)
-        let digest = text.withUnsafeBytes { SHA256Hex.of($0) }
+        let digest = text.withUnsafeBytes { SHA256Sum(of: $0) }
         return Reading(text: text, sha256: sha256, byteCount: byteCount, replacements: replacements, removed: removed,
                        textDigest: digest, isEmptyText: text.isEmpty, emptiedByStrip: !wasEmpty && text.isEmpty)
     }

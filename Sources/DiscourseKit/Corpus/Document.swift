@@ -14,37 +14,55 @@ public enum DocumentContent: Sendable {
 public struct Document: Sendable {
     /// Unique in the corpus.
     public let id: String
-    /// Every metadata field of the document, by column name (`date`, `session`, `lang`, ...).
-    /// Empty cells are absent.
-    public var metadata: [String: String]
+    /// The corpus's metadata and the document's row in it.
+    let table: MetadataTable
+    let row: Int32
     /// Where the text came from, for messages: a file path, or `file.csv line 12`.
     public let source: String
     /// The text, or where to read it.
     public var content: DocumentContent
-    /// Hex SHA-256 of the document's raw bytes as read (before decoding); empty until read.
-    public var sha256: String
+    /// SHA-256 of the document's raw bytes as read (before decoding); nil until read.
+    public var digest: SHA256Sum?
     /// Size of the raw bytes, for throughput figures; 0 until read.
     public var byteCount: Int
 
-    public init(id: String, metadata: [String: String], source: String, content: DocumentContent,
-                sha256: String = "", byteCount: Int = 0) {
-        self.id = id
-        self.metadata = metadata
-        self.source = source
-        self.content = content
-        self.sha256 = sha256
-        self.byteCount = byteCount
+    /// A document with metadata of its own (tests, a text given alone).
+    public init(id: String, metadata: [String: String], source: String, content: DocumentContent) {
+        self.init(id: id, table: metadata.isEmpty ? .empty : MetadataTable(row: metadata), row: 0, source: source, content: content)
     }
 
+    /// A document whose metadata is row `row` of `table`.
+    init(id: String, table: MetadataTable, row: Int, source: String, content: DocumentContent) {
+        self.id = id
+        self.table = table
+        self.row = Int32(row)
+        self.source = source
+        self.content = content
+        self.digest = nil
+        self.byteCount = 0
+    }
+
+    /// Every metadata field of the document, by column name (`date`, `session`, `lang`, ...).
+    /// Empty cells are absent.
+    public var metadata: [String: String] { table.count == 0 ? [:] : table.row(Int(row)) }
+
+    /// One metadata field; nil when the cell is empty or the corpus has no such field.
+    public subscript(field: String) -> String? {
+        table.count == 0 ? nil : table.value(field, row: Int(row))
+    }
+
+    /// Hex SHA-256 of the raw bytes as read; empty until read.
+    public var sha256: String { digest?.hex ?? "" }
+
     /// The document's language (BCP 47), from its `lang` or `language` field.
-    public var language: String? { metadata["lang"] ?? metadata["language"] }
+    public var language: String? { self["lang"] ?? self["language"] }
 
     /// The ISO 8601 date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), if any.
-    public var date: String? { metadata["date"] }
+    public var date: String? { self["date"] }
 
     /// The `year` field where the corpus has one and it is not empty, else the year of `date`.
     public var year: String? {
-        if let year = metadata["year"] { return year }
+        if let year = self["year"] { return year }
         guard let date else { return nil }
         return String(date.prefix(4))
     }
@@ -62,8 +80,8 @@ public struct Document: Sendable {
         switch field {
         case "doc_id": return id
         case "year": return year
-        case "decade" where metadata["decade"] == nil: return decade
-        default: return metadata[field]
+        case "decade" where self["decade"] == nil: return decade
+        default: return self[field]
         }
     }
 }

@@ -204,7 +204,7 @@ public final class OutputWriter {
     /// no output file appears.
     public func finish(manifest: JSONValue) throws(DiscourseError) {
         if let folder {
-            try Self.write(Array(manifest.serialized().utf8), to: folder.stagedPath("run.json"), named: folder.path.appendingPath("run.json"))
+            try Self.write(manifest, to: folder.stagedPath("run.json"), named: folder.path.appendingPath("run.json"))
             if !folder.exchanging { InterruptCleanup.register(folder.stagedPath("run.json")) }
         }
         for (temporary, final) in outside {
@@ -261,6 +261,18 @@ public final class OutputWriter {
         }
         defer { close(descriptor) }
         try FileSink(descriptor: descriptor, path: shown).write(bytes)
+    }
+
+    /// Writes a JSON value in pieces as it is serialized (a run's manifest lists every
+    /// document, 300,000 of them in a large corpus).
+    private static func write(_ value: JSONValue, to path: String, named shown: String) throws(DiscourseError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else {
+            throw DiscourseError("\(shown): cannot write the file (\(String(cString: strerror(errno))))")
+        }
+        defer { close(descriptor) }
+        let sink = FileSink(descriptor: descriptor, path: shown)
+        try value.serialize { chunk throws(DiscourseError) in try sink.write(Array(chunk.utf8)) }
     }
 
     /// A file descriptor written in full, with errors that name the file.

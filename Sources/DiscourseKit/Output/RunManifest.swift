@@ -81,9 +81,11 @@ public enum RunManifest {
         return corpusInfo
     }
 
+    /// One entry per document, made as run.json is written rather than held.
     static func documents(_ corpus: Corpus, tokenCounts: [Int]?) -> JSONValue {
-        .array(corpus.documents.enumerated().map { i, document in
-            var fields: [(String, JSONValue)] = [("doc_id", .string(document.id)), ("sha256", .string(document.sha256))]
+        let documents = corpus.documents
+        return .generated(GeneratedArray(count: documents.count) { i in
+            var fields: [(String, JSONValue)] = [("doc_id", .string(documents[i].id)), ("sha256", .string(documents[i].sha256))]
             if let tokenCounts { fields.append(("tokens", .int(tokenCounts[i]))) }
             return .object(fields)
         })

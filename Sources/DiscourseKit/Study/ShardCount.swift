@@ -158,10 +158,17 @@ public enum ShardCount {
     /// SHA-256 of the corpus's document list as loaded: each document's id and metadata
     /// (fields in code point order), in corpus order. Shards of one run share it.
     static func corpusHash(_ corpus: Corpus) -> String {
-        let listing: JSONValue = .array(corpus.documents.map { document in
-            .array([.string(document.id), .object(document.metadata.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        let documents = corpus.documents
+        let listing: JSONValue = .generated(GeneratedArray(count: documents.count) { i in
+            .array([.string(documents[i].id), .object(documents[i].metadata.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
                 .map { ($0.key, JSONValue.string($0.value)) })])
         })
-        return SHA256Hex.of(Array(listing.serialized().utf8))
+        // Hashed as it is serialized: the listing of a large corpus is never one string.
+        let digest = SHA256Digest()
+        listing.serialize { chunk in
+            var chunk = chunk
+            chunk.withUTF8 { digest.update(UnsafeRawBufferPointer($0)) }
+        }
+        return digest.hexDigest()
     }
 }

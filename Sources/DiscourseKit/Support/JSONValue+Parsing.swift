@@ -31,8 +31,11 @@ extension JSONValue {
     }
 
     public var arrayValue: [JSONValue]? {
-        if case .array(let items) = self { return items }
-        return nil
+        switch self {
+        case .array(let items): return items
+        case .generated(let items): return (0..<items.count).map(items.item)
+        default: return nil
+        }
     }
 
     public var objectValue: [(String, JSONValue)]? {

@@ -45,3 +45,20 @@ import Testing
         }
     }
 }
+
+/// An array made item by item as it is written renders as the same array held whole, in one
+/// string or in chunks.
+@Suite struct GeneratedJSONTests {
+    @Test func generatedArraysWriteAsHeldArrays() throws {
+        let items: [JSONValue] = (0..<40).map { .object([("doc_id", .string("d\($0)")), ("tokens", .int($0 * 3))]) }
+        let generated = JSONValue.object([("n", .int(1)), ("documents", .generated(GeneratedArray(count: 40) { items[$0] })), ("z", .array([]))])
+        let held = JSONValue.object([("n", .int(1)), ("documents", .array(items)), ("z", .array([]))])
+        #expect(generated.serialized() == held.serialized())
+        var chunks: [String] = []
+        generated.serialize(chunkBytes: 100) { chunks.append($0) }
+        #expect(chunks.count > 5)
+        #expect(chunks.joined() == held.serialized())
+        #expect(JSONValue.generated(GeneratedArray(count: 0) { _ in .null }).serialized() == "[]\n")
+        #expect(generated["documents"]?.arrayValue?.count == 40)
+    }
+}

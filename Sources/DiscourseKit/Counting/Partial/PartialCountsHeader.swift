@@ -50,9 +50,9 @@ struct PartialCountsHeader: Sendable {
             ("readings", .array(readings.map { item in
                 let r = item.reading
                 return .object([
-                    ("document", .int(item.document)), ("tokens", .int(item.tokens)), ("sha256", .string(r.sha256)),
+                    ("document", .int(item.document)), ("tokens", .int(item.tokens)), ("sha256", .string(r.sha256.hex)),
                     ("bytes", .int(r.byteCount)), ("replacements", .int(r.replacements)),
-                    ("removed", .array(r.removed.map(JSONValue.int))), ("text_sha256", .string(r.textDigest)),
+                    ("removed", .array(r.removed.map(JSONValue.int))), ("text_sha256", .string(r.textDigest.hex)),
                     ("empty", .bool(r.isEmptyText)), ("emptied_by_strip", .bool(r.emptiedByStrip)),
                 ])
             })),
@@ -82,6 +82,10 @@ struct PartialCountsHeader: Sendable {
         func string(_ value: JSONValue?, _ field: String) throws(DiscourseError) -> String {
             guard let value = value?.stringValue else { throw fail(field) }
             return value
+        }
+        func digest(_ value: JSONValue?, _ field: String) throws(DiscourseError) -> SHA256Sum {
+            guard let text = value?.stringValue, let digest = SHA256Sum(hex: text) else { throw fail(field) }
+            return digest
         }
         func strings(_ value: JSONValue?, _ field: String) throws(DiscourseError) -> [String] {
             guard let items = value?.arrayValue else { throw fail(field) }
@@ -116,9 +120,9 @@ struct PartialCountsHeader: Sendable {
             var removed: [Int] = []
             for value in removedItems { removed.append(try int(value, "readings.removed")) }
             let reading = CorpusReader.Reading(
-                text: [], sha256: try string(item["sha256"], "readings.sha256"), byteCount: try int(item["bytes"], "readings.bytes"),
+                text: [], sha256: try digest(item["sha256"], "readings.sha256"), byteCount: try int(item["bytes"], "readings.bytes"),
                 replacements: try int(item["replacements"], "readings.replacements"), removed: removed,
-                textDigest: try string(item["text_sha256"], "readings.text_sha256"), isEmptyText: empty, emptiedByStrip: emptied)
+                textDigest: try digest(item["text_sha256"], "readings.text_sha256"), isEmptyText: empty, emptiedByStrip: emptied)
             let document = try int(item["document"], "readings.document")
             guard documentIDs.indices.contains(document) else { throw fail("readings.document") }
             readings.append(ShardReading(document: document, tokens: try int(item["tokens"], "readings.tokens"), reading: reading))

@@ -110,6 +110,7 @@ extension Report {
         switch value {
         case .null: return true
         case .array(let items): return items.isEmpty
+        case .generated(let items): return items.count == 0
         case .string(let text): return text.isEmpty
         default: return false
         }
@@ -129,6 +130,7 @@ extension Report {
         case .bool(let flag): return flag ? "true" : "false"
         case .null: return "null"
         case .array(let items): return items.map(describe).joined(separator: ", ")
+        case .generated: return describe(.array(value.arrayValue ?? []))
         case .object(let members): return members.map { "\($0.0): \(describe($0.1))" }.joined(separator: "; ")
         }
     }
