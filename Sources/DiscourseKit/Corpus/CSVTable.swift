@@ -15,7 +15,53 @@ struct CSVTable {
     ///
     /// - Throws: `DiscourseError` naming `source` and the line of the first problem.
     init(parsing text: String, source: String) throws(DiscourseError) {
-        var records: [(line: Int, fields: [String])] = []
+        var columns: [String] = []
+        var rows: [(line: Int, fields: [String])] = []
+        try Self.forEachRow(parsing: text, source: source) { columns = $0 } row: { rows.append(($0, $1)) }
+        self.columns = columns
+        self.rows = rows
+    }
+
+    /// Parses `text` as `init(parsing:source:)` does, handing over the header's column names
+    /// and then each record with its line, so that a large table (the `metadata.csv` of
+    /// 300,000 documents) is never held whole. The text is read twice: a malformed file is
+    /// reported (quotes, then the header, then the first record with the wrong number of
+    /// fields) before any row is handed over, as when the table is parsed whole.
+    static func forEachRow(parsing text: String, source: String, header: ([String]) throws(DiscourseError) -> Void,
+                           row: (_ line: Int, _ fields: [String]) throws(DiscourseError) -> Void) throws(DiscourseError) {
+        let bytes = Array(text.utf8)
+        var first: [String]?
+        var miscounted: DiscourseError?
+        try records(bytes, source: source) { line, fields in
+            guard let first else {
+                first = fields
+                return
+            }
+            if miscounted == nil && fields.count != first.count {
+                miscounted = DiscourseError("\(source) line \(line): \(fields.count) fields, but the header has \(first.count)")
+            }
+        }
+        guard let first else { throw DiscourseError("\(source): the file is empty; it needs a header row") }
+        let columns = first.map { $0.trimmingSpaces() }
+        var seen: Set<String> = []
+        for column in columns {
+            if column.isEmpty { throw DiscourseError("\(source) line 1: a column has no name") }
+            if !seen.insert(column).inserted {
+                throw DiscourseError("\(source) line 1: the column '\(column)' appears twice")
+            }
+        }
+        if let miscounted { throw miscounted }
+        try header(columns)
+        var isHeader = true
+        try records(bytes, source: source) { (line: Int, fields: [String]) throws(DiscourseError) in
+            if isHeader { isHeader = false } else { try row(line, fields) }
+        }
+    }
+
+    /// Each non-empty record of the bytes with the line it starts on; throws for a misplaced
+    /// or unclosed quote.
+    private static func records(_ bytes: [UInt8], source: String,
+                                _ record: (_ line: Int, _ fields: [String]) throws(DiscourseError) -> Void) throws(DiscourseError) {
         var fields: [String] = []
         var field: [UInt8] = []
         var line = 1
@@ -24,7 +70,6 @@ struct CSVTable {
         var quoteLine = 1       // where the open quote began
         var wasQuoted = false   // the current field was quoted (and has closed)
         var fieldStart = true
-        let bytes = Array(text.utf8)
         var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
 
         func endField() {
@@ -33,10 +78,11 @@ struct CSVTable {
             wasQuoted = false
             fieldStart = true
         }
-        func endRecord() {
+        func endRecord() throws(DiscourseError) {
             endField()
-            if !(fields.count == 1 && fields[0].isEmpty) { records.append((recordLine, fields)) }
-            fields.removeAll()
+            defer { fields.removeAll(keepingCapacity: true) }
+            if fields.count == 1 && fields[0].isEmpty { return }
+            try record(recordLine, fields)
         }
 
         while i < bytes.count {
@@ -64,7 +110,7 @@ struct CSVTable {
                 i += 1
                 fallthrough
             case UInt8(ascii: "\n"):
-                endRecord()
+                try endRecord()
                 line += 1
                 recordLine = line
             case UInt8(ascii: "\""):
@@ -86,24 +132,7 @@ struct CSVTable {
         if quoted {
             throw DiscourseError("\(source) line \(quoteLine): a quoted field opens here and is never closed")
         }
-        if !field.isEmpty || !fields.isEmpty || wasQuoted { endRecord() }
-
-        guard let header = records.first else {
-            throw DiscourseError("\(source): the file is empty; it needs a header row")
-        }
-        let columns = header.fields.map { $0.trimmingSpaces() }
-        var seen: Set<String> = []
-        for column in columns {
-            if column.isEmpty { throw DiscourseError("\(source) line 1: a column has no name") }
-            if !seen.insert(column).inserted {
-                throw DiscourseError("\(source) line 1: the column '\(column)' appears twice")
-            }
-        }
-        for record in records.dropFirst() where record.fields.count != columns.count {
-            throw DiscourseError("\(source) line \(record.line): \(record.fields.count) fields, but the header has \(columns.count)")
-        }
-        self.columns = columns
-        self.rows = Array(records.dropFirst())
+        if !field.isEmpty || !fields.isEmpty || wasQuoted { try endRecord() }
     }
 }
 

@@ -3,6 +3,12 @@
 /// duplicates).
 public struct Corpus: Sendable {
     public var documents: [Document]
+    /// SHA-256 of each document's raw bytes as read, in corpus order; empty until the texts
+    /// are read. Kept beside the documents, not in them, so that recording them never
+    /// copies a document list that a caller still shares.
+    public private(set) var digests: [SHA256Sum] = []
+    /// Size of each document's raw bytes, for throughput figures; empty until read.
+    public private(set) var byteCounts: [Int] = []
     /// Metadata column names in the order the source gave them (without `doc_id`).
     public var fields: [String]
     /// How texts are read, decoded and cleaned.
@@ -23,7 +29,16 @@ public struct Corpus: Sendable {
     }
 
     /// Raw bytes of all documents read so far.
-    public var byteCount: Int { documents.reduce(0) { $0 + $1.byteCount } }
+    public var byteCount: Int { byteCounts.reduce(0, +) }
+
+    /// The hex SHA-256 of document `i`'s raw bytes; empty until read.
+    public func sha256(of i: Int) -> String { digests.indices.contains(i) ? digests[i].hex : "" }
+
+    /// What reading document `i` recorded (digest and size), to hand to the reader of a text
+    /// already decoded.
+    func recorded(_ i: Int) -> (digest: SHA256Sum, bytes: Int)? {
+        digests.indices.contains(i) ? (digests[i], byteCounts[i]) : nil
+    }
 
     /// Every field a document can be grouped by: `doc_id`, `year` and `decade` where dates or
     /// a year column exist, and the metadata columns.
@@ -41,9 +56,9 @@ public struct Corpus: Sendable {
         var replaced = 0
         var replacedDocuments = 0
         var emptied: [String] = []
+        digests = readings.map(\.sha256)
+        byteCounts = readings.map(\.byteCount)
         for (i, reading) in readings.enumerated() {
-            documents[i].digest = reading.sha256
-            documents[i].byteCount = reading.byteCount
             for (p, count) in reading.removed.enumerated() { removals[p] += count }
             if reading.replacements > 0 {
                 replaced += reading.replacements
@@ -87,9 +102,9 @@ public struct Corpus: Sendable {
     /// pipeline reads texts itself, one at a time; this is for callers that want the texts.
     public mutating func readAll() throws(DiscourseError) {
         let reader = self.reader
-        let documents = self.documents
+        let corpus = self
         let results = ParallelMap.run(documents.count) { i in
-            Result { () throws(DiscourseError) in try reader.read(documents[i]) }
+            Result { () throws(DiscourseError) in try reader.read(corpus.documents[i], recorded: corpus.recorded(i)) }
         }
         var readings: [CorpusReader.Reading] = []
         for (i, result) in results.enumerated() {

@@ -6,20 +6,25 @@ extension CorpusLoader {
     /// that no row names are reported.
     func readMetadataFolder(_ folder: String, metadata: String) throws(DiscourseError) -> Source {
         var source = Source()
-        let table = try CSVTable(parsing: readText(metadata, into: &source), source: metadata)
-        let hasID = table.columns.contains("doc_id")
-        let fileColumn = table.columns.firstIndex(of: "file")
-        guard hasID || fileColumn != nil else {
-            throw DiscourseError("\(metadata) line 1: needs a 'doc_id' or 'file' column to name each text (columns: \(table.columns.joined(separator: ", ")))")
-        }
-        source.fields = table.columns.filter { $0 != "doc_id" }
+        var columns: [String] = []
         let root = Self.resolvedPath(folder) ?? folder
-        for row in table.rows {
+        // The texts' resolved paths, as hashes (8 bytes a document), to find the files no row
+        // names; and the folders that hold them.
+        var used: Set<Int> = []
+        var homes: Set<String> = []
+        try CSVTable.forEachRow(parsing: readText(metadata, into: &source), source: metadata) { (names: [String]) throws(DiscourseError) in
+            guard names.contains("doc_id") || names.contains("file") else {
+                throw DiscourseError("\(metadata) line 1: needs a 'doc_id' or 'file' column to name each text (columns: \(names.joined(separator: ", ")))")
+            }
+            columns = names
+            source.fields = names.filter { $0 != "doc_id" }
+            source.metadata = MetadataTable.Builder(fields: source.fields)
+        } row: { (line: Int, fields: [String]) throws(DiscourseError) in
             var values: [String: String] = [:]
-            for (column, value) in zip(table.columns, row.fields) where !value.isEmpty {
+            for (column, value) in zip(columns, fields) where !value.isEmpty {
                 values[column] = value
             }
-            let where_ = "\(metadata) line \(row.line)"
+            let where_ = "\(metadata) line \(line)"
             var id = values.removeValue(forKey: "doc_id") ?? ""
             let file = values["file"]
             if id.isEmpty, let file { id = file.fileStem }
@@ -38,33 +43,32 @@ extension CorpusLoader {
                 }
                 path = found
             }
-            if !allowOutsidePaths, let resolved = Self.resolvedPath(path), !resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
-                throw DiscourseError("\(where_): the text of document '\(id)' (\(file ?? path)) is outside the corpus folder (it is \(resolved)); pass --allow-outside-paths if that is your layout")
+            if let resolved = Self.resolvedPath(path) {
+                if !allowOutsidePaths, !resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
+                    throw DiscourseError("\(where_): the text of document '\(id)' (\(file ?? path)) is outside the corpus folder (it is \(resolved)); pass --allow-outside-paths if that is your layout")
+                }
+                used.insert(resolved.hashValue)
+                homes.insert(resolved.deletingLastPathComponent)
             }
-            source.append(Entry(id: id, source: path, content: .file(path), declaration: (metadata, row.line)), metadata: values)
+            source.append(Entry(id: id, source: path, content: .file(path), declaration: (metadata, line)), metadata: values)
         }
-        let used = Set(source.entries.compactMap { entry -> String? in
-            if case .file(let path) = entry.content { return Self.resolvedPath(path) }
-            return nil
-        })
         // Only the folders that hold the corpus's texts are searched: a terms.txt beside
         // metadata.csv is not a text when the texts are in texts/.
-        let homes = Set(used.map { $0.deletingLastPathComponent })
         let searched = ["", "texts/"].filter { homes.contains((Self.resolvedPath(folder.appendingPath($0)) ?? "")) }
-        for relative in Self.textFiles(in: folder, searching: searched)
-        where !used.contains(Self.resolvedPath(folder.appendingPath(relative)) ?? "") {
-            source.unlisted.append(relative)
+        source.unlisted = Self.textFiles(in: folder, searching: searched) { relative in
+            !used.contains((Self.resolvedPath(folder.appendingPath(relative)) ?? "").hashValue)
         }
         return source
     }
 
-    /// The `.txt` files of some subfolders (`""` for the corpus folder, `texts/`), as
-    /// relative paths in code point order.
-    static func textFiles(in folder: String, searching prefixes: [String]) -> [String] {
+    /// The `.txt` files of some subfolders (`""` for the corpus folder, `texts/`) that
+    /// `wanted` keeps, as relative paths in code point order.
+    static func textFiles(in folder: String, searching prefixes: [String], where wanted: (String) -> Bool = { _ in true }) -> [String] {
         var files: [String] = []
         for prefix in prefixes {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPath(prefix))) ?? []
-            for name in names where name.lowercased().hasSuffix(".txt") && FileSystem.isFolder(folder.appendingPath(prefix + name)) == false {
+            for name in names where name.lowercased().hasSuffix(".txt") && FileSystem.isFolder(folder.appendingPath(prefix + name)) == false
+                && wanted(prefix + name) {
                 files.append(prefix + name)
             }
         }
@@ -112,18 +116,24 @@ extension CorpusLoader {
 
     /// The documents of a CSV corpus's text (named `path` in messages).
     func parseCSVCorpus(_ text: String, path: String, into source: inout Source) throws(DiscourseError) {
-        let table = try CSVTable(parsing: text, source: path)
-        guard table.columns.contains(textField) else {
-            throw DiscourseError("\(path) line 1: no '\(textField)' column for the texts (columns: \(table.columns.joined(separator: ", "))); name it with --text-field")
-        }
-        let idColumn = table.columns.contains("doc_id") ? "doc_id" : (table.columns.contains("id") ? "id" : nil)
-        source.fields = table.columns.filter { $0 != textField && $0 != idColumn }
-        for (index, row) in table.rows.enumerated() {
+        var columns: [String] = []
+        var idColumn: String?
+        var index = 0
+        try CSVTable.forEachRow(parsing: text, source: path) { (names: [String]) throws(DiscourseError) in
+            guard names.contains(textField) else {
+                throw DiscourseError("\(path) line 1: no '\(textField)' column for the texts (columns: \(names.joined(separator: ", "))); name it with --text-field")
+            }
+            columns = names
+            idColumn = names.contains("doc_id") ? "doc_id" : (names.contains("id") ? "id" : nil)
+            source.fields = names.filter { $0 != textField && $0 != idColumn }
+            source.metadata = MetadataTable.Builder(fields: source.fields)
+        } row: { (line: Int, fields: [String]) throws(DiscourseError) in
+            index += 1
             var values: [String: String] = [:]
-            for (column, value) in zip(table.columns, row.fields) where !value.isEmpty { values[column] = value }
+            for (column, value) in zip(columns, fields) where !value.isEmpty { values[column] = value }
             let text = values.removeValue(forKey: textField) ?? ""
-            let where_ = "\(path) line \(row.line)"
-            var id = String(index + 1)
+            let where_ = "\(path) line \(line)"
+            var id = String(index)
             if let idColumn {
                 guard let value = values.removeValue(forKey: idColumn) else {
                     throw DiscourseError("\(where_): the \(idColumn) is empty")
@@ -131,7 +141,7 @@ extension CorpusLoader {
                 id = value
             }
             try MetadataCheck.validate(values, at: where_)
-            source.append(Entry(id: id, source: where_, content: .decoded(text), declaration: (path, row.line)), metadata: values)
+            source.append(Entry(id: id, source: where_, content: .decoded(text), declaration: (path, line)), metadata: values)
         }
     }
 

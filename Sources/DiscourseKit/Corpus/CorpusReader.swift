@@ -29,11 +29,12 @@ public struct CorpusReader: Sendable {
         public var emptiedByStrip = false
     }
 
-    /// Reads `document`.
+    /// Reads `document`; `recorded` is what an earlier reading of it found (its raw bytes'
+    /// digest and size), for a text already decoded into memory.
     ///
     /// - Throws: `DiscourseError` naming the file and byte offset of invalid bytes, or a file
     ///   that cannot be read.
-    public func read(_ document: Document) throws(DiscourseError) -> Reading {
+    public func read(_ document: Document, recorded: (digest: SHA256Sum, bytes: Int)? = nil) throws(DiscourseError) -> Reading {
         var text: [UInt16]
         var replacements = 0
         let sha256: SHA256Sum
@@ -41,8 +42,8 @@ public struct CorpusReader: Sendable {
         switch document.content {
         case .decoded(let decoded):
             text = decoded
-            if let digest = document.digest {
-                (sha256, byteCount) = (digest, document.byteCount)
+            if let recorded {
+                (sha256, byteCount) = recorded
             } else {
                 let bytes = Array(String(decoding: decoded, as: UTF16.self).utf8)
                 (sha256, byteCount) = (SHA256Sum(of: bytes), bytes.count)

@@ -21,10 +21,6 @@ public struct Document: Sendable {
     public let source: String
     /// The text, or where to read it.
     public var content: DocumentContent
-    /// SHA-256 of the document's raw bytes as read (before decoding); nil until read.
-    public var digest: SHA256Sum?
-    /// Size of the raw bytes, for throughput figures; 0 until read.
-    public var byteCount: Int
 
     /// A document with metadata of its own (tests, a text given alone).
     public init(id: String, metadata: [String: String], source: String, content: DocumentContent) {
@@ -38,8 +34,6 @@ public struct Document: Sendable {
         self.row = Int32(row)
         self.source = source
         self.content = content
-        self.digest = nil
-        self.byteCount = 0
     }
 
     /// Every metadata field of the document, by column name (`date`, `session`, `lang`, ...).
@@ -50,9 +44,6 @@ public struct Document: Sendable {
     public subscript(field: String) -> String? {
         table.count == 0 ? nil : table.value(field, row: Int(row))
     }
-
-    /// Hex SHA-256 of the raw bytes as read; empty until read.
-    public var sha256: String { digest?.hex ?? "" }
 
     /// The document's language (BCP 47), from its `lang` or `language` field.
     public var language: String? { self["lang"] ?? self["language"] }

@@ -44,7 +44,7 @@ struct TextSource: Sendable {
     func tokenize(_ documents: [Int]) throws(DiscourseError) -> [TokenizedDocument] {
         let part = Corpus(documents: documents.map { corpus.documents[$0] }, fields: corpus.fields, reader: corpus.reader)
         let (tokenized, readings) = try session.tokenize(part, indices: documents, observer: SilentObserver())
-        for (reading, d) in zip(readings, documents) where reading.sha256 != corpus.documents[d].digest {
+        for (reading, d) in zip(readings, documents) where reading.sha256 != corpus.recorded(d)?.digest {
             throw DiscourseError("\(corpus.documents[d].source): the text changed while the run was reading it (a run within --memory reads the texts twice); run it again on texts that stay put")
         }
         return tokenized

@@ -229,7 +229,7 @@ public final class OutputWriter {
     /// leads out of the folder (a network written elsewhere stays where it is).
     static func previousOutputs(in folder: String) -> [String] {
         guard let data = FileManager.default.contents(atPath: folder.appendingPath("run.json")),
-              let manifest = try? JSONValue(parsing: [UInt8](data), source: "run.json") else { return [] }
+              let manifest = try? JSONValue(parsing: [UInt8](data), source: "run.json", members: ["outputs"]) else { return [] }
         return (manifest["outputs"]?.arrayValue ?? []).compactMap { $0["file"]?.stringValue }.filter { name in
             !name.isEmpty && !name.contains("/") && name != "." && name != ".." && name != "run.json"
                 && FileSystem.isFolder(folder.appendingPath(name)) == false

@@ -83,9 +83,8 @@ public enum RunManifest {
 
     /// One entry per document, made as run.json is written rather than held.
     static func documents(_ corpus: Corpus, tokenCounts: [Int]?) -> JSONValue {
-        let documents = corpus.documents
-        return .generated(GeneratedArray(count: documents.count) { i in
-            var fields: [(String, JSONValue)] = [("doc_id", .string(documents[i].id)), ("sha256", .string(documents[i].sha256))]
+        return .generated(GeneratedArray(count: corpus.documents.count) { i in
+            var fields: [(String, JSONValue)] = [("doc_id", .string(corpus.documents[i].id)), ("sha256", .string(corpus.sha256(of: i)))]
             if let tokenCounts { fields.append(("tokens", .int(tokenCounts[i]))) }
             return .object(fields)
         })

@@ -6,9 +6,12 @@ extension JSONValue {
     /// - Parameter numbersAsText: keep numbers as the text they are written as (`1.50`, a
     ///   23-digit id), as strings: for metadata, where a number is a label.
     /// - Throws: `DiscourseError` naming the byte offset of the first problem.
-    public init(parsing bytes: [UInt8], source: String, numbersAsText: Bool = false) throws(DiscourseError) {
+    /// - Parameter members: when given, of an object at the top only these members are
+    ///   kept; the others are checked but not built (the document list of a large run.json).
+    public init(parsing bytes: [UInt8], source: String, numbersAsText: Bool = false, members: Set<String>? = nil) throws(DiscourseError) {
         var parser = JSONParser(bytes: bytes, source: source)
         parser.numbersAsText = numbersAsText
+        parser.keptMembers = members
         self = try parser.value()
         parser.skipSpace()
         guard parser.position == bytes.count else { throw parser.failure("text after the JSON value") }
@@ -49,6 +52,8 @@ private struct JSONParser {
     let source: String
     var position = 0
     var numbersAsText = false
+    /// The members of the top-level object to build; nil builds all.
+    var keptMembers: Set<String>?
     /// Arrays and objects open around the current value: deeper than `maxDepth` is an error,
     /// not a stack overflow (the fuzzer found one at about 4,000 levels).
     var depth = 0
@@ -106,7 +111,11 @@ private struct JSONParser {
             skipSpace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw failure("expected ':'") }
             position += 1
-            members.append((key, try value()))
+            if depth == 1, let keptMembers, !keptMembers.contains(key) {
+                try skipValue()
+            } else {
+                members.append((key, try value()))
+            }
             skipSpace()
             guard position < bytes.count else { throw failure("an object is not closed") }
             if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
@@ -134,6 +143,45 @@ private struct JSONParser {
             guard bytes[position] == UInt8(ascii: "]") else { throw failure("expected ',' or ']'") }
             position += 1
             return .array(items)
+        }
+    }
+
+    /// Checks a value without building it.
+    mutating func skipValue() throws(DiscourseError) {
+        skipSpace()
+        guard position < bytes.count else { throw failure("the text ends where a value should be") }
+        let close: UInt8
+        switch bytes[position] {
+        case UInt8(ascii: "{"): close = UInt8(ascii: "}")
+        case UInt8(ascii: "["): close = UInt8(ascii: "]")
+        default:
+            _ = try value()
+            return
+        }
+        try enter()
+        defer { depth -= 1 }
+        position += 1
+        skipSpace()
+        if position < bytes.count, bytes[position] == close {
+            position += 1
+            return
+        }
+        while true {
+            skipSpace()
+            if close == UInt8(ascii: "}") {
+                guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw failure("expected a key") }
+                _ = try string()
+                skipSpace()
+                guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw failure("expected ':'") }
+                position += 1
+            }
+            try skipValue()
+            skipSpace()
+            guard position < bytes.count else { throw failure(close == UInt8(ascii: "}") ? "an object is not closed" : "an array is not closed") }
+            if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+            guard bytes[position] == close else { throw failure(close == UInt8(ascii: "}") ? "expected ',' or '}'" : "expected ',' or ']'") }
+            position += 1
+            return
         }
     }
 

@@ -75,7 +75,7 @@ public enum TokenPipeline {
                     try Tokenizer(configuration: configuration, vocabulary: vocabulary, terms: terms)
                 } _: { tokenizer, index in
                     let document = documents[index]
-                    var reading = try reader.read(document)
+                    var reading = try reader.read(document, recorded: corpus.recorded(index))
                     let tokens = try tokenizer.tokenize(reading.text, language: document.language,
                                                         source: document.source, index: indices?[index] ?? first + index)
                     reading.text = []

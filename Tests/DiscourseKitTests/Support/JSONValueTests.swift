@@ -62,3 +62,17 @@ import Testing
         #expect(generated["documents"]?.arrayValue?.count == 40)
     }
 }
+
+/// Reading only some members of a run.json: the others are checked, not built.
+@Suite struct JSONMemberParsingTests {
+    @Test func onlyTheNamedMembersAreKept() throws {
+        let text = #"{"documents": [{"doc_id": "a", "n": [1, 2, {"x": null}]}, "\u5b89"], "outputs": [{"file": "ngrams.csv"}], "z": true}"#
+        let parsed = try JSONValue(parsing: Array(text.utf8), source: "run.json", members: ["outputs"])
+        #expect(parsed.objectValue?.map(\.0) == ["outputs"])
+        #expect(parsed["outputs"]?.arrayValue?.first?["file"]?.stringValue == "ngrams.csv")
+        // A skipped member that is not valid JSON is still an error.
+        for broken in [#"{"documents": [1, 2, "outputs": []}"#, #"{"documents": {"a" 1}, "outputs": []}"#, #"{"documents": [1,, 2], "outputs": []}"#] {
+            #expect(throws: DiscourseError.self) { try JSONValue(parsing: Array(broken.utf8), source: "run.json", members: ["outputs"]) }
+        }
+    }
+}
