@@ -2,9 +2,10 @@
 
     python3 Corpora/bench/generate.py --size 1 --lang en --out /tmp/bench-en-1g
     python3 Corpora/bench/generate.py --size 0.1 --lang zh --out /tmp/bench-zh-100m
+    python3 Corpora/bench/generate.py --size 0.02 --doc-bytes 40,80 --out /tmp/bench-en-many
 
 writes FOLDER/metadata.csv (doc_id, file, date, year, lang) and FOLDER/texts/*.txt: documents
-of 10 to 50 KB (UTF-8), dated one to three days apart from 1900-01-01, until the texts reach
+of 10 to 50 KB (UTF-8; --doc-bytes sets other sizes), dated one to three days apart from 1900-01-01, until the texts reach
 --size gigabytes. No text of a real corpus is copied: each document is drawn from a bigram
 Markov chain trained on a corpus in Corpora/ (English: the State of the Union, fetched by
 Corpora/sotu/fetch.py, over words and punctuation; Chinese: the government work reports, over
@@ -159,7 +160,7 @@ def document(chain, coiner, size, lang, rng, n):
 def write_slice(job):
     """One slice (--slices): documents until `target` bytes in slices/K/, then slices/K.done
     listing them; a slice already done is left as it is."""
-    lang, seed, slice_index, target, folder = job
+    lang, seed, slice_index, target, folder, doc_bytes = job
     done = os.path.join(folder, "slices", f"{slice_index:04d}.done")
     if os.path.exists(done):
         with open(done, encoding="utf-8") as f:
@@ -172,7 +173,7 @@ def write_slice(job):
     n = int(slice_index * target / BYTES_PER_UNIT[lang])
     written, files = 0, []
     while written < target:
-        text, n = document(chain, coiner, rng.randint(10_000, 50_000), lang, rng, n)
+        text, n = document(chain, coiner, rng.randint(*doc_bytes), lang, rng, n)
         name = f"{len(files):07d}.txt"
         data = text.encode("utf-8")
         with open(os.path.join(texts, name), "wb") as t:
@@ -195,16 +196,28 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--slices", type=int, default=1, help="consecutive slices, each from its own seed")
     parser.add_argument("--jobs", type=int, default=1, help="processes writing slices at once")
+    parser.add_argument("--doc-bytes", default="10000,50000",
+                        help="MIN,MAX bytes of a document (default 10000,50000); small documents make a corpus of "
+                             "many documents, to measure what a run holds per document")
     args = parser.parse_args()
     if os.path.exists(args.out):
         sys.exit(f"generate.py: {args.out} exists; give a new folder")
     if args.jobs < 1 or args.slices < 1:
         sys.exit("generate.py: --slices and --jobs must be 1 or more")
+    try:
+        args.doc_bytes = tuple(int(part) for part in args.doc_bytes.split(","))
+        if len(args.doc_bytes) != 2 or not 0 < args.doc_bytes[0] <= args.doc_bytes[1]:
+            raise ValueError
+    except ValueError:
+        sys.exit("generate.py: --doc-bytes takes MIN,MAX, two whole numbers with 0 < MIN <= MAX")
     temporary = args.out + ".partial"
     target = int(args.size * 1e9)
     if args.slices > 1:
         # The slices kept from an interrupted run must be those of the same corpus.
-        settings = f"seed={args.seed} size={args.size} lang={args.lang} slices={args.slices}\n"
+        settings = f"seed={args.seed} size={args.size} lang={args.lang} slices={args.slices}"
+        if args.doc_bytes != (10_000, 50_000):
+            settings += f" doc_bytes={args.doc_bytes[0]},{args.doc_bytes[1]}"
+        settings += "\n"
         recorded = os.path.join(temporary, "slices", "settings.txt")
         if os.path.exists(temporary) and not os.path.exists(recorded):
             sys.exit(f"generate.py: {temporary} exists but is not a run with --slices; remove it")
@@ -227,7 +240,7 @@ def main():
 def write_slices(args, temporary, target):
     """Slices written in parallel (those not done yet), then moved to texts/ in order and dated
     by one sequence."""
-    jobs = [(args.lang, args.seed, k, target // args.slices, temporary) for k in range(args.slices)]
+    jobs = [(args.lang, args.seed, k, target // args.slices, temporary, args.doc_bytes) for k in range(args.slices)]
     with multiprocessing.Pool(args.jobs) as pool:
         records = pool.map(write_slice, jobs, chunksize=1)
     os.makedirs(os.path.join(temporary, "texts"), exist_ok=True)
@@ -265,7 +278,7 @@ def write_sequence(args, temporary, target):
         rows = csv.writer(f, lineterminator="\n")
         rows.writerow(["doc_id", "file", "date", "year", "lang"])
         while written < target:
-            text, n = document(chain, coiner, rng.randint(10_000, 50_000), args.lang, rng, n)
+            text, n = document(chain, coiner, rng.randint(*args.doc_bytes), args.lang, rng, n)
             doc_id = f"{args.lang}-{index:07d}"
             with open(os.path.join(temporary, "texts", doc_id + ".txt"), "w", encoding="utf-8") as t:
                 t.write(text)
