@@ -22,7 +22,8 @@
 // for the generated corpora of Corpora/bench/generate.py (0.1, 1, 10 GB): one thread against
 // one thread, bare ICU word and sentence breaking and the token pipeline (segment + intern on
 // texts in memory, and with reading and decoding), then every command's wall time and peak
-// memory, once each (`scaleBench` below).
+// memory, once each (`scaleBench` below); `--per-core CORPUS ...` prints only the one-thread
+// table.
 //
 //   swift run -c release discourse-bench --writing [CORPUS ...]
 //
@@ -43,6 +44,26 @@ func best<T>(of runs: Int, _ body: () throws -> T) rethrows -> (seconds: Double,
         let start = now()
         let value = try body()
         let seconds = now() - start
+        if result == nil || seconds < result!.0 { result = (seconds, value) }
+    }
+    return result!
+}
+
+/// The process's CPU time in seconds (all threads): for work done on one thread, the time
+/// that thread ran, unaffected by other processes sharing the cores.
+func cpuTime() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+}
+
+/// Like `best`, in CPU time: for one-thread measurements on a machine that may be busy.
+func bestCPU<T>(of runs: Int, _ body: () throws -> T) rethrows -> (seconds: Double, value: T) {
+    var result: (Double, T)?
+    for _ in 0..<runs {
+        let start = cpuTime()
+        let value = try body()
+        let seconds = cpuTime() - start
         if result == nil || seconds < result!.0 { result = (seconds, value) }
     }
     return result!
@@ -72,42 +93,19 @@ func bareBreak(_ texts: [[UInt16]], locale: String, _ kind: BreakIterator.Unit =
 }
 
 /// The size series of the scale issue, for each generated corpus: bare ICU and the token
-/// pipeline on one thread each (texts decoded and NFC-normalized in memory first, so that
-/// only segmenting is timed), then every command as a separate process, once.
-func scaleBench(_ paths: [String]) throws {
+/// pipeline on one thread each (`perCoreRow`), then every command as a separate process,
+/// once. With `commands: false` (`--per-core`) only the one-thread table.
+func scaleBench(_ paths: [String], commands: Bool = true) throws {
     func f(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
-    print("discourse-bench --scale: ICU \(ICUVersion.icu), \(ProcessInfo.processInfo.activeProcessorCount) cores\n")
+    print("discourse-bench --\(commands ? "scale" : "per-core"): ICU \(ICUVersion.icu), \(ProcessInfo.processInfo.activeProcessorCount) cores\n")
     print("| corpus | MB | tokens | bare ICU word break | bare ICU sentence break | both, one after the other | segment + intern | vs bare word break | read + segment + intern | vs bare word break |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     var commandLines: [String] = []
     for path in paths {
         let name = URL(fileURLWithPath: path).lastPathComponent
-        let unread = try CorpusLoader().load(path)
-        var corpus = unread
-        try corpus.readAll()
-        let megabytes = Double(corpus.byteCount) / 1e6
-        let texts = try nfcTexts(corpus)
-        let language = corpus.documents.first?.language ?? ""
-        let runs = megabytes > 300 ? 1 : 3
-        let (word, _) = try best(of: runs) { try bareBreak(texts, locale: language) }
-        let (sentence, _) = try best(of: runs) { try bareBreak(texts, locale: language, .sentence) }
-        var configuration = TokenizerConfiguration()
-        configuration.keepOffsets = false
-        let read = corpus
-        let (pipeline, tokens) = try ParallelMap.withWorkers(1) {
-            try best(of: runs) { () throws -> Int in
-                var copy = read
-                return try TokenPipeline.run(&copy, configuration: configuration).tokenCount
-            }
-        }
-        let (full, _) = try ParallelMap.withWorkers(1) {
-            try best(of: runs) { () throws -> Int in
-                var copy = unread
-                return try TokenPipeline.run(&copy, configuration: configuration).tokenCount
-            }
-        }
-        print("| \(name) | \(f(megabytes)) | \(tokens) | \(f(megabytes / word)) MB/s | \(f(megabytes / sentence)) MB/s | \(f(megabytes / (word + sentence))) MB/s | \(f(megabytes / pipeline)) MB/s | \(f(100 * word / pipeline, 0))% | \(f(megabytes / full)) MB/s | \(f(100 * word / full, 0))% |")
-        corpus = Corpus(documents: [], fields: [])
+        let (line, megabytes, language) = try perCoreRow(path, name: name)
+        print(line)
+        guard commands else { continue }
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("discourse-bench-scale-\(getpid())").path
         defer { try? FileManager.default.removeItem(atPath: out) }
         let node = language.hasPrefix("zh") ? "安全" : "freedom"
@@ -119,9 +117,54 @@ func scaleBench(_ paths: [String]) throws {
             commandLines.append("| \(name) | `\(command.joined(separator: " "))` | \(f(run.seconds, 2)) s | \(f(run.peakMB)) MB | \(f(run.peakMB / megabytes, 2))× |")
         }
     }
+    guard commands else { return }
     print("\n| corpus | command | wall | peak memory | memory / corpus |")
     print("|---|---|---|---|---|")
     for line in commandLines { print(line) }
+}
+
+/// One thread against one thread on one corpus: bare ICU word and sentence breaking over the
+/// NFC texts in memory, the token pipeline on those texts (segment + intern), and the
+/// pipeline reading, decoding and hashing the files as well (read + segment + intern); best
+/// of five taken in turns (one run past 300 MB), in CPU time, so that another process on
+/// the machine does not skew the ratios. Returns the table row, the corpus's megabytes and its
+/// first document's language.
+func perCoreRow(_ path: String, name: String) throws -> (line: String, megabytes: Double, language: String) {
+    func f(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
+    let unread = try CorpusLoader().load(path)
+    var corpus = unread
+    try corpus.readAll()
+    let megabytes = Double(corpus.byteCount) / 1e6
+    let texts = try nfcTexts(corpus)
+    let language = corpus.documents.first?.language ?? ""
+    // The four measurements take turns, best of each kept, so that a slow spell of the
+    // machine (a virtual one varies by a third from minute to minute) weighs on all alike.
+    let runs = megabytes > 300 ? 1 : 5
+    var configuration = TokenizerConfiguration()
+    configuration.keepOffsets = false
+    let read = corpus
+    var (word, sentence, pipeline, full) = (Double.infinity, Double.infinity, Double.infinity, Double.infinity)
+    var tokens = 0
+    for _ in 0..<runs {
+        word = min(word, try bestCPU(of: 1) { try bareBreak(texts, locale: language) }.seconds)
+        sentence = min(sentence, try bestCPU(of: 1) { try bareBreak(texts, locale: language, .sentence) }.seconds)
+        let inMemory = try ParallelMap.withWorkers(1) {
+            try bestCPU(of: 1) { () throws -> Int in
+                var copy = read
+                return try TokenPipeline.run(&copy, configuration: configuration).tokenCount
+            }
+        }
+        pipeline = min(pipeline, inMemory.seconds)
+        tokens = inMemory.value
+        full = min(full, try ParallelMap.withWorkers(1) {
+            try bestCPU(of: 1) { () throws -> Int in
+                var copy = unread
+                return try TokenPipeline.run(&copy, configuration: configuration).tokenCount
+            }
+        }.seconds)
+    }
+    let line = "| \(name) | \(f(megabytes)) | \(tokens) | \(f(megabytes / word)) MB/s | \(f(megabytes / sentence)) MB/s | \(f(megabytes / (word + sentence))) MB/s | \(f(megabytes / pipeline)) MB/s | \(f(100 * word / pipeline, 0))% | \(f(megabytes / full)) MB/s | \(f(100 * word / full, 0))% |"
+    return (line, megabytes, language)
 }
 
 /// Runs the CLI with `--stats` and returns wall seconds and the peak resident memory it
@@ -168,6 +211,11 @@ var corpora = Array(CommandLine.arguments.dropFirst())
 // `discourse-bench --scale CORPUS ...`: the size series (defined below).
 if corpora.first == "--scale" {
     try scaleBench(Array(corpora.dropFirst()))
+    exit(0)
+}
+// `discourse-bench --per-core CORPUS ...`: only the one-thread table of `--scale`.
+if corpora.first == "--per-core" {
+    try scaleBench(Array(corpora.dropFirst()), commands: false)
     exit(0)
 }
 // `discourse-bench --writing [CORPUS ...]`: CSV writing alone (defined below).

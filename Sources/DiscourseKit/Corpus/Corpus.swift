@@ -2,7 +2,9 @@
 /// reads their texts, and what reading noticed (replacements, `--strip` removals,
 /// duplicates).
 public struct Corpus: Sendable {
-    public var documents: [Document]
+    /// Set only when the corpus is made (a subset is a new `Corpus`), so that `digests` and
+    /// `byteCounts`, indexed like it, can never fall out of step with it.
+    public private(set) var documents: [Document]
     /// SHA-256 of each document's raw bytes as read, in corpus order; empty until the texts
     /// are read. Kept beside the documents, not in them, so that recording them never
     /// copies a document list that a caller still shares.
@@ -26,6 +28,17 @@ public struct Corpus: Sendable {
         self.documents = documents
         self.fields = fields
         self.reader = reader
+    }
+
+    /// Keeps the documents for which `isKept` holds, in order, with what reading recorded
+    /// for them.
+    mutating func keep(_ isKept: (Document) -> Bool) {
+        let kept = documents.indices.filter { isKept(documents[$0]) }
+        documents = kept.map { documents[$0] }
+        if !digests.isEmpty {
+            digests = kept.map { digests[$0] }
+            byteCounts = kept.map { byteCounts[$0] }
+        }
     }
 
     /// Raw bytes of all documents read so far.
@@ -52,6 +65,7 @@ public struct Corpus: Sendable {
     /// Records what reading every document found: hashes and sizes, replacement and
     /// `--strip` counts, and identical non-empty texts (as warnings).
     public mutating func record(_ readings: [CorpusReader.Reading]) {
+        precondition(readings.count == documents.count, "a reading for each document, in corpus order")
         var removals = [Int](repeating: 0, count: reader.cleaner.patterns.count)
         var replaced = 0
         var replacedDocuments = 0

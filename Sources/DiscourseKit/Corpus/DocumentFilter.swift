@@ -39,7 +39,7 @@ extension Corpus {
             throw DiscourseError("--where \(filter.field): the corpus has no such field; it has: \(groupingFields.joined(separator: ", "))")
         }
         let fields = Array(Set(filters.map(\.field))).sorted()
-        documents = documents.filter { document in
+        keep { document in
             fields.allSatisfy { field in
                 let value = document.value(of: field)
                 let conditions = filters.filter { $0.field == field }

@@ -116,8 +116,17 @@ public struct NgramCounter: Sendable {
         var seen: Bitset
 
         init(sizes: ClosedRange<Int>, vocabularySize: Int, tokens: Int = 1024) {
-            tables = sizes.map { NgramTable(n: $0, capacity: max(16, tokens)) }
+            tables = sizes.map { NgramTable(n: $0, capacity: Self.room(n: $0, tokens: tokens, vocabularySize: vocabularySize)) }
             seen = Bitset(count: vocabularySize)
+        }
+
+        /// Distinct n-grams a table makes room for at first: the tokens for n ≥ 2 (most
+        /// longer n-grams are met once), but for single forms at most the vocabulary and
+        /// 32,768. A year of text holds some tens of thousands of distinct words among a
+        /// million tokens; a table sized for the tokens (8 MB of slots) missed the cache at
+        /// nearly every lookup. A table grows when it fills.
+        static func room(n: Int, tokens: Int, vocabularySize: Int) -> Int {
+            max(16, n == 1 ? min(tokens, vocabularySize, 1 << 15) : tokens)
         }
 
         mutating func merge(_ other: Unit) {

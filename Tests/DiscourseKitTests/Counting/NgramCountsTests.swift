@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DiscourseKit
 
@@ -41,6 +42,26 @@ struct NgramCountsTests {
         let safeChina = try #require(rows.first { $0.n == 2 && $0.ngram == "safe china" })
         #expect((safeChina.count, safeChina.docFreq) == (4, 3))
         #expect(rows.filter { $0.n == 3 }.map(\.ngram) == ["a safe china", "build a safe", "china is safe", "safe china is", "safe safe china"])
+    }
+
+    /// A group with more distinct words than a unigram table makes room for at first
+    /// (32,768): the table grows and every word keeps its count. 40,000 four-letter words
+    /// ("aaaa", "aaab", ...), each once, then "aaaa" 9 times more, in sentences of 100 words.
+    @Test func unigramTablesGrowPastTheirFirstRoom() throws {
+        func word(_ i: Int) -> String {
+            String(String.UnicodeScalarView((0..<4).reversed().map { k in Unicode.Scalar(UInt8(97 + i / Int(pow(26.0, Double(k))) % 26)) }))
+        }
+        let words = (0..<40_000).map(word) + Array(repeating: "aaaa", count: 9)
+        let text = stride(from: 0, to: words.count, by: 100).map { words[$0 ..< min($0 + 100, words.count)].joined(separator: " ") + "." }
+            .joined(separator: " ")
+        #expect(NgramCounter.Unit.room(n: 1, tokens: words.count, vocabularySize: 40_000) == 32_768)
+        #expect(NgramCounter.Unit.room(n: 2, tokens: words.count, vocabularySize: 40_000) == words.count)
+        #expect(NgramCounter.Unit.room(n: 1, tokens: 500, vocabularySize: 300) == 300)
+        let rows = try ngramRows(makeCorpus([("d", text)]), by: nil, sizes: 1...1)
+        #expect(rows.count == 40_000)
+        #expect(rows.first?.description == "all|1|aaaa|10|1")
+        #expect(rows.dropFirst().allSatisfy { $0.count == 1 })
+        #expect(Set(rows.map(\.ngram)) == Set(words))
     }
 
     @Test func minCountKeepsRowsAtOrAboveTheThreshold() throws {
