@@ -39,6 +39,14 @@ final class MergedNgramSource: NgramSource, @unchecked Sendable {
             throw DiscourseError("merge: shard\(missing.count == 1 ? "" : "s") \(missing.map(String.init).joined(separator: ", ")) of \(shards) \(missing.count == 1 ? "is" : "are") missing (given: \(byShard.keys.sorted().map(String.init).joined(separator: ", ")))")
         }
         let ordered = parts.sorted { $0.header.shard < $1.header.shard }
+        self.parts = ordered
+        self.header = first.header
+        options = first.header.ngramOptions
+        if let (vocabulary, maps) = try Self.prefixVocabularies(ordered) {
+            self.vocabulary = vocabulary
+            self.maps = maps
+            return
+        }
         var ids: [String: UInt32] = [:]
         var forms: [String] = []
         var isStopword: [Bool] = []
@@ -61,11 +69,34 @@ final class MergedNgramSource: NgramSource, @unchecked Sendable {
             }
             maps.append(map)
         }
-        self.parts = ordered
-        self.header = first.header
         self.maps = maps
         vocabulary = VocabularyTable(forms: forms, isStopword: isStopword)
-        options = first.header.ngramOptions
+    }
+
+    /// The merged vocabulary when every part's forms are the first forms of the longest
+    /// part's, in the same order: the batches of one run (`ngrams --memory`, a study) share
+    /// one vocabulary that only grows, so each batch's file holds it as it stood then. The
+    /// merge by text would give the longest part's forms in its order, with each part's ids
+    /// unchanged; checked on the stored bytes, so that only one vocabulary is turned into
+    /// strings and no form is hashed. Nil when the parts are not so (shards counted apart).
+    private static func prefixVocabularies(_ parts: [PartialCountsFile]) throws(DiscourseError) -> (VocabularyTable, [[UInt32]])? {
+        guard parts.count > 1 else { return nil }
+        var counts: [Int] = []
+        for part in parts { counts.append(try part.vocabularyCount()) }
+        let longest = counts.indices.max { counts[$0] < counts[$1] }!
+        let reference = try parts[longest].vocabularyBytes()
+        let referenceForms = reference.count - counts[longest]  // where its flags start
+        var isStopword = [Bool](repeating: false, count: counts[longest])
+        // One part's bytes at a time besides the reference's.
+        for (p, part) in parts.enumerated() {
+            let bytes = p == longest ? reference : try part.vocabularyBytes()
+            // The form counts differ; the forms' lengths and texts must match byte for byte.
+            let formsEnd = bytes.count - counts[p]
+            guard formsEnd >= 8, formsEnd <= referenceForms, bytes[8..<formsEnd].elementsEqual(reference[8..<formsEnd]) else { return nil }
+            for i in 0..<counts[p] where bytes[formsEnd + i] != 0 { isStopword[i] = true }
+        }
+        let vocabulary = try parts[longest].vocabulary()
+        return (VocabularyTable(forms: vocabulary.forms, isStopword: isStopword), counts.map { Array(0..<UInt32($0)) })
     }
 
     /// The header of the first part given, with the document listing and grouping that all

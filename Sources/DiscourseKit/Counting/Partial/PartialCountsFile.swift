@@ -70,7 +70,19 @@ final class PartialCountsFile: Sendable {
 
     /// The part's forms by id and their stopword flags.
     func vocabulary() throws(DiscourseError) -> (forms: [String], isStopword: [Bool]) {
-        try Self.parseVocabulary(try read(at: vocabularyRange.lowerBound, count: vocabularyRange.count), at: vocabularyRange.lowerBound, path: path)
+        try Self.parseVocabulary(try vocabularyBytes(), at: vocabularyRange.lowerBound, path: path)
+    }
+
+    /// The vocabulary as stored (checked when the file was opened): the form count, each
+    /// form's length and text, then a stopword flag per form.
+    func vocabularyBytes() throws(DiscourseError) -> [UInt8] {
+        try read(at: vocabularyRange.lowerBound, count: vocabularyRange.count)
+    }
+
+    /// How many forms the vocabulary holds.
+    func vocabularyCount() throws(DiscourseError) -> Int {
+        var reader = LittleEndianReader(try read(at: vocabularyRange.lowerBound, count: 8), source: path, base: vocabularyRange.lowerBound)
+        return Int(clamping: try reader.u64("form count"))
     }
 
     private static func parseVocabulary(_ bytes: [UInt8], at offset: Int, path: String) throws(DiscourseError) -> (forms: [String], isStopword: [Bool]) {
