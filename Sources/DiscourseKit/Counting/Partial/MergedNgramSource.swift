@@ -79,7 +79,7 @@ final class MergedNgramSource: NgramSource, @unchecked Sendable {
     /// merge by text would give the longest part's forms in its order, with each part's ids
     /// unchanged; checked on the stored bytes, so that only one vocabulary is turned into
     /// strings and no form is hashed. Nil when the parts are not so (shards counted apart).
-    private static func prefixVocabularies(_ parts: [PartialCountsFile]) throws(DiscourseError) -> (VocabularyTable, [[UInt32]])? {
+    static func prefixVocabularies(_ parts: [PartialCountsFile]) throws(DiscourseError) -> (VocabularyTable, [[UInt32]])? {
         guard parts.count > 1 else { return nil }
         var counts: [Int] = []
         for part in parts { counts.append(try part.vocabularyCount()) }
