@@ -38,12 +38,13 @@ import ICUText
 
 func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
-func best<T>(of runs: Int, _ body: () throws -> T) rethrows -> (seconds: Double, value: T) {
+/// The fastest of `runs` runs of `body` by `clock` (wall time by default), with its value.
+func best<T>(of runs: Int, clock: () -> Double = now, _ body: () throws -> T) rethrows -> (seconds: Double, value: T) {
     var result: (Double, T)?
     for _ in 0..<runs {
-        let start = now()
+        let start = clock()
         let value = try body()
-        let seconds = now() - start
+        let seconds = clock() - start
         if result == nil || seconds < result!.0 { result = (seconds, value) }
     }
     return result!
@@ -59,14 +60,7 @@ func cpuTime() -> Double {
 
 /// Like `best`, in CPU time: for one-thread measurements on a machine that may be busy.
 func bestCPU<T>(of runs: Int, _ body: () throws -> T) rethrows -> (seconds: Double, value: T) {
-    var result: (Double, T)?
-    for _ in 0..<runs {
-        let start = cpuTime()
-        let value = try body()
-        let seconds = cpuTime() - start
-        if result == nil || seconds < result!.0 { result = (seconds, value) }
-    }
-    return result!
+    try best(of: runs, clock: cpuTime, body)
 }
 
 /// The NFC texts of a corpus that has been read, as the bare iterators get them.
