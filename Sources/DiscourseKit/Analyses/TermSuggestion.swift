@@ -51,30 +51,48 @@ public struct TermSuggestion: Sendable {
     /// The candidates of the documents `texts` reads (the grouping's, in group order).
     func run(_ texts: RunTexts, vocabulary: VocabularyTable, grouping: Grouping) throws(DiscourseError) -> TermSuggestionResult {
         let groups = grouping.groups
-        let counts = try RunCounts(texts, maxLength: options.maxLength, minCount: options.minCount)
+        let stream = try RunStream(texts)
+        let counts = try RunCounts(stream, maxLength: options.maxLength, minCount: options.minCount, spillBytes: texts.spillBytes,
+                                   tmp: texts.tmp)
         // Stopwords and numbers (years and figures are not formulations) are no edges.
-        let edgeless = (0..<vocabulary.count).map { vocabulary.isStopword[$0] || counts.isNumber[$0] }
-
-        // The candidates: counted runs of 2 tokens or more (each seen often enough), free edges.
-        var candidates: [(n: Int, entry: Int)] = []
-        var candidateOf: [[Int32]] = [[]]
-        for n in 2...options.maxLength {
-            let table = counts.tables[n - 1]
-            var level = [Int32](repeating: -1, count: table.count)
-            for entry in 0..<table.count {
-                let ids = table.ids(of: entry)
-                guard !edgeless[Int(ids.first!)], !edgeless[Int(ids.last!)] else { continue }
-                level[entry] = Int32(candidates.count)
-                candidates.append((n, entry))
-            }
-            candidateOf.append(level)
-        }
+        let edgeless = (0..<vocabulary.count).map { vocabulary.isStopword[$0] || stream.isNumber[$0] }
         var groupOf = [Int32](repeating: -1, count: groups.reduce(0) { max($0, ($1.documents.max() ?? -1) + 1) })
         for (g, group) in groups.enumerated() { for d in group.documents { groupOf[d] = Int32(g) } }
-        let occurrences = try RunOccurrences(texts, counts: counts, candidateOf: candidateOf, candidates: candidates.count,
-                                             groupOf: groupOf, isStopword: vocabulary.isStopword)
-        func ids(_ c: Int) -> ArraySlice<UInt32> { counts.tables[candidates[c].n - 1].ids(of: candidates[c].entry) }
-        func frequency(_ c: Int) -> Int { counts.tables[candidates[c].n - 1].occurrences(of: candidates[c].entry) }
+
+        // Candidates past the budget's share are examined in partitions, a pass each.
+        var candidates = 0
+        for runs in counts.kept {
+            try runs.forEach { ids, _, _ in
+                if !edgeless[Int(ids[0])] && !edgeless[Int(ids[runs.n - 1])] { candidates += 1 }
+            }
+        }
+        let partitions = texts.candidateBytes.map { share in
+            let available = max(share / 4, share - counts.footprint, 1)
+            return max(1, (candidates * RunCandidates.bytesPerCandidate + available - 1) / available)
+        } ?? 1
+        if partitions == 1 {
+            let rows = try examine(stream, counts: counts, partition: 0, of: 1, edgeless: edgeless, groupOf: groupOf,
+                                   vocabulary: vocabulary, grouping: grouping, spillBytes: texts.spillBytes, tmp: texts.tmp)
+            return TermSuggestionResult(candidates: TermCandidateList(rows), top: options.top, partitions: 1)
+        }
+        var files: [SpillFile] = []
+        for p in 0..<partitions {
+            let rows = try examine(stream, counts: counts, partition: p, of: partitions, edgeless: edgeless, groupOf: groupOf,
+                                   vocabulary: vocabulary, grouping: grouping, spillBytes: texts.spillBytes, tmp: texts.tmp)
+            files.append(try TermCandidateList.write(rows, tmp: texts.tmp))
+        }
+        return TermSuggestionResult(candidates: TermCandidateList(files: files, count: candidates), top: options.top,
+                                    partitions: partitions)
+    }
+
+    /// The rows of one partition of the candidates, sorted.
+    private func examine(_ stream: RunStream, counts: RunCounts, partition: Int, of partitions: Int, edgeless: [Bool],
+                         groupOf: [Int32], vocabulary: VocabularyTable, grouping: Grouping, spillBytes: Int?,
+                         tmp: String) throws(DiscourseError) -> [TermCandidate] {
+        let groups = grouping.groups
+        let candidates = try RunCandidates(counts, partition: partition, of: partitions, edgeless: edgeless)
+        let occurrences = try RunOccurrences(stream, candidates: candidates, filters: counts.filters, groupOf: groupOf,
+                                             isStopword: vocabulary.isStopword, spillBytes: spillBytes, tmp: tmp)
 
         // Branching entropies from the neighbour counts, a candidate and side at a time.
         var left = occurrences.tallies.map { TermMeasures.branchingEntropy(neighbours: [], boundaries: $0.leftBoundaries) }
@@ -101,62 +119,32 @@ public struct TermSuggestion: Sendable {
         }
         finish()
 
-        // Nesting: the longer candidates each one is part of (each counted once).
-        var nestedTotal = [Int](repeating: 0, count: candidates.count)
-        var nestedCount = [Int](repeating: 0, count: candidates.count)
-        var inside: Set<Int32> = []
-        for c in candidates.indices where candidates[c].n > 2 {
-            let whole = Array(ids(c))
-            inside.removeAll(keepingCapacity: true)
-            whole.withUnsafeBufferPointer { whole in
-                for length in 2..<whole.count {
-                    for start in 0...(whole.count - length) {
-                        if let entry = counts.tables[length - 1].find(whole.baseAddress! + start), candidateOf[length - 1][entry] >= 0 {
-                            inside.insert(candidateOf[length - 1][entry])
-                        }
-                    }
-                }
-            }
-            for a in inside {
-                nestedTotal[Int(a)] += frequency(c)
-                nestedCount[Int(a)] += 1
-            }
-        }
         var rows: [TermCandidate] = []
         rows.reserveCapacity(candidates.count)
-        for c in candidates.indices {
-            let ids = ids(c)
-            let count = frequency(c)
+        for c in 0..<candidates.count {
+            let (n, entry) = candidates.locate(c)
+            let table = candidates.tables[n - 2]
+            let ids = table.ids(of: entry)
+            let count = table.occurrences(of: entry)
             var cohesion = Double.infinity
             for k in 1..<ids.count {
-                cohesion = min(cohesion, TermMeasures.pmi(joint: count, left: counts.count(ids[..<(ids.startIndex + k)]),
-                                                          right: counts.count(ids[(ids.startIndex + k)...]), total: counts.total))
+                cohesion = min(cohesion, TermMeasures.pmi(joint: count, left: candidates.partCount(ids[..<(ids.startIndex + k)]),
+                                                          right: candidates.partCount(ids[(ids.startIndex + k)...]),
+                                                          total: stream.total))
             }
             let tally = occurrences.tallies[c]
-            let cValue = TermMeasures.cValue(length: ids.count, frequency: count, nestedTotal: nestedTotal[c],
-                                             nestedCount: nestedCount[c])
+            let cValue = TermMeasures.cValue(length: ids.count, frequency: count, nestedTotal: candidates.nestedTotal[c],
+                                             nestedCount: candidates.nestedCount[c])
             let score = cohesion > 0 ? max(0, cValue) * min(left[c], right[c]) : 0
             rows.append(TermCandidate(
                 text: Self.text(ids, spaced: tally.spaced, vocabulary), tokens: ids.map { vocabulary.forms[Int($0)] }.joined(separator: " "),
-                length: ids.count, count: count,
-                documents: Int(counts.tables[candidates[c].n - 1].documentFrequency(of: candidates[c].entry)),
+                length: ids.count, count: count, documents: Int(table.documentFrequency(of: entry)),
                 groupsPresent: Int(tally.groups), firstGroup: groups[Int(tally.firstGroup)].label,
                 lastGroup: groups[Int(tally.lastGroup)].label, cohesion: cohesion, leftEntropy: left[c], rightEntropy: right[c],
                 cValue: cValue, score: score == 0 ? 0 : score))
         }
-        // Ties broken by the text, then the tokens: the order does not depend on how the
-        // tables were counted (in memory, or through files).
-        rows.sort { x, y in
-            if x.score != y.score { return x.score > y.score }
-            if x.count != y.count { return x.count > y.count }
-            if !x.text.utf8.elementsEqual(y.text.utf8) { return x.text.utf8.lexicographicallyPrecedes(y.text.utf8) }
-            return x.tokens.utf8.lexicographicallyPrecedes(y.tokens.utf8)
-        }
-        var warnings: [String] = []
-        if let limit = texts.spillBytes, counts.footprint > limit {
-            warnings.append("the runs seen at least \(options.minCount) times (--min-count) take about \(MemoryBudget(bytes: counts.footprint).description) in memory, more than --memory plans for them (\(MemoryBudget(bytes: limit).description)): the run may have exceeded it; raise --min-count on a corpus this large")
-        }
-        return TermSuggestionResult(candidates: rows, top: options.top, warnings: warnings)
+        rows.sort(by: TermCandidateList.precedes)
+        return rows
     }
 
     /// The candidate as a `--terms` line: forms joined as its first occurrence joins them
@@ -192,9 +180,9 @@ public struct TermCandidate: Sendable {
 
 /// The ranked candidates.
 public struct TermSuggestionResult: Sendable {
-    public let candidates: [TermCandidate]
+    public let candidates: TermCandidateList
     /// How many the suggested terms file lists.
     public let top: Int
-    /// The tables held more than the memory budget planned for them.
-    public var warnings: [String] = []
+    /// In how many partitions the candidates were examined (a pass over the tokens each).
+    public let partitions: Int
 }

@@ -11,6 +11,9 @@ struct RunTexts: Sendable {
     let spillBytes: Int?
     /// Where tables that outgrow `spillBytes` are written.
     let tmp: String
+    /// Bytes the candidates examined at once may hold (nil: all of them at once); more
+    /// candidates than that are examined in partitions, a pass over the tokens each.
+    let candidateBytes: Int?
 
     /// The tokens held in memory, read as one chunk.
     init(_ corpus: TokenizedCorpus, documents: [Int]) {
@@ -19,6 +22,7 @@ struct RunTexts: Sendable {
         vocabularySize = corpus.vocabulary.count
         spillBytes = nil
         tmp = "/tmp"
+        candidateBytes = nil
     }
 
     /// The texts read again a chunk at a time, tables past the budget's pair share to disk.
@@ -28,15 +32,17 @@ struct RunTexts: Sendable {
         vocabularySize = texts.vocabulary.count
         spillBytes = texts.pairBytes
         tmp = texts.tmp
+        candidateBytes = max(1 << 20, texts.pairBytes / 2)
     }
 
     init(chunks: [[Int]], read: @escaping @Sendable ([Int]) throws(DiscourseError) -> [TokenizedDocument], vocabularySize: Int,
-         spillBytes: Int?, tmp: String) {
+         spillBytes: Int?, tmp: String, candidateBytes: Int?) {
         self.chunks = chunks
         self.read = read
         self.vocabularySize = vocabularySize
         self.spillBytes = spillBytes
         self.tmp = tmp
+        self.candidateBytes = candidateBytes
     }
 }
 
@@ -45,88 +51,100 @@ struct RunTexts: Sendable {
 /// `terms suggest`.
 ///
 /// Lengths are counted one after another, each in a pass over the documents. A run of n
-/// tokens is counted only when its first and its last n − 1 tokens were each seen at least
-/// `minCount` times, since a run is never more frequent than its parts (the Apriori
-/// principle); this keeps the tables of long runs small. Each table then keeps only the runs
-/// seen `minCount` times or more: every part of such a run is one too, so every count the
-/// suggestion looks up is exact. A length's table that outgrows `spillBytes` while counted
-/// goes to disk in buckets by hash (`RunTableSpill`) and is summed a range of buckets at a time.
+/// tokens is counted only when its first and its last n − 1 tokens may each have been seen
+/// at least `minCount` times (`RunFilter`), since a run is never more frequent than its parts
+/// (the Apriori principle); this keeps the tables of long runs small. Each length then keeps
+/// only the runs seen `minCount` times or more (`KeptRuns`): every part of such a run is one
+/// too, so every count the suggestion looks up is exact. A length's table that outgrows
+/// `spillBytes` while counted goes to disk in buckets by hash (`RunTableSpill`) and is summed
+/// a range of buckets at a time; within a budget the kept runs go to disk too, and only the
+/// runs of one token and the filters are held.
 struct RunCounts: Sendable {
-    /// tables[n − 1]: runs of n tokens seen at least `minCount` times, with document frequencies.
-    let tables: [NgramTable]
-    /// Tokens of the documents counted.
-    let total: Int
-    /// Bytes the tables hold: they grow with the runs seen `minCount` times (about the
-    /// candidates), not with the text.
-    var footprint: Int { tables.reduce(0) { $0 + $1.footprint } }
-    /// isNumber[form]: some token of the form is a number (no edge of a candidate).
-    let isNumber: [Bool]
+    /// Runs of one token seen at least `minCount` times, with document frequencies.
+    let unigrams: NgramTable
+    /// kept[n − 2]: runs of n ≥ 2 tokens seen at least `minCount` times.
+    let kept: [KeptRuns]
+    /// filters[n − 1]: whether a run of n tokens may have been kept.
+    let filters: [RunFilter]
+    var maxLength: Int { filters.count }
+    /// Bytes held for the whole suggestion: the runs of one token and the filters.
+    var footprint: Int { filters.reduce(unigrams.footprint) { $0 + $1.footprint } }
 
-    /// - Throws: `DiscourseError` from reading the texts again, or writing `tmp`.
-    init(_ texts: RunTexts, maxLength: Int, minCount: Int) throws(DiscourseError) {
-        var tables: [NgramTable] = []
-        var total = 0
-        var isNumber = [Bool](repeating: false, count: texts.vocabularySize)
+    /// - Parameters:
+    ///   - tmp: the folder of the files (the kept runs, tables past `spillBytes`).
+    ///   - spillBytes: bytes a table may hold while counted; nil holds everything.
+    /// - Throws: `DiscourseError` from reading the tokens, or writing `tmp`.
+    init(_ stream: RunStream, maxLength: Int, minCount: Int, spillBytes: Int?, tmp: String) throws(DiscourseError) {
+        var unigrams = NgramTable(n: 1, capacity: 0)
+        var kept: [KeptRuns] = []
+        var filters: [RunFilter] = []
         for n in 1...maxLength {
-            let shorter = tables.last
+            let shorter = filters.last
             var pass = NgramTable(n: n, capacity: 1 << 12)
             var spill = RunTableSpill(n: n)
-            for chunk in texts.chunks {
-                let documents = try texts.read(chunk)
-                if n == 1 {
-                    for document in documents {
-                        total += document.count
-                        for t in 0..<document.count where document.kinds[t] == .number { isNumber[Int(document.forms[t])] = true }
-                    }
-                }
-                let parts = max(1, min(ParallelMap.workers * 4, documents.count))
+            try stream.forEachChunk { chunk throws(DiscourseError) in
+                let parts = max(1, min(ParallelMap.workers * 4, chunk.count))
                 let counted = ParallelMap.run(parts) { part -> NgramTable in
                     var table = NgramTable(n: n, capacity: 1 << 12)
-                    for i in documents.count * part / parts ..< documents.count * (part + 1) / parts {
-                        Self.countRuns(documents[i], as: Int32(chunk[i]), n: n, shorter: shorter, minCount: minCount, into: &table)
+                    for d in chunk.count * part / parts ..< chunk.count * (part + 1) / parts {
+                        Self.countRuns(chunk, d, n: n, shorter: shorter, into: &table)
                     }
                     return table
                 }
                 for table in counted { pass.merge(table) }
-                if let limit = texts.spillBytes, pass.footprint > limit {
-                    try spill.write(pass, tmp: texts.tmp)
+                if let limit = spillBytes, pass.footprint > limit {
+                    try spill.write(pass, tmp: tmp)
                     pass = NgramTable(n: n, capacity: 1 << 12)
                 }
             }
+            let runs = try KeptRuns(n: n, tmp: spillBytes == nil ? nil : tmp)
             if spill.isEmpty {
-                tables.append(pass.kept(atLeast: minCount))
+                try pass.forEach(atLeast: minCount) { ids, count, documents throws(DiscourseError) in
+                    try runs.append(ids, count: count, documents: documents)
+                }
             } else {
-                try spill.write(pass, tmp: texts.tmp)
+                try spill.write(pass, tmp: tmp)
                 pass = NgramTable(n: n, capacity: 0)
-                tables.append(try spill.summed(atLeast: minCount, limit: texts.spillBytes!))
+                try spill.summed(atLeast: minCount, limit: spillBytes!) { ids, count, documents throws(DiscourseError) in
+                    try runs.append(ids, count: count, documents: documents)
+                }
             }
+            try runs.finish()
+            var filter = RunFilter(n: n, capacity: runs.count)
+            if n == 1 { unigrams = NgramTable(n: 1, capacity: runs.count) }
+            try runs.forEach { ids, count, documents in
+                filter.insert(ids)
+                if n == 1 { unigrams.add(ids, count: count, documents: documents) }
+            }
+            filters.append(filter)
+            if n > 1 { kept.append(runs) }
         }
-        self.tables = tables
-        self.total = total
-        self.isNumber = isNumber
+        self.unigrams = unigrams
+        self.kept = kept
+        self.filters = filters
     }
 
-    /// Adds the runs of n tokens of one document whose two (n − 1)-token parts were seen
-    /// often enough.
-    private static func countRuns(_ document: TokenizedDocument, as index: Int32, n: Int, shorter: NgramTable?, minCount: Int,
-                              into table: inout NgramTable) {
-        let glued = glue(document)
-        document.forms.withUnsafeBufferPointer { forms in
+    /// Adds the runs of n tokens of one document whose two (n − 1)-token parts may have been
+    /// seen often enough.
+    private static func countRuns(_ chunk: RunStream.Chunk, _ d: Int, n: Int, shorter: RunFilter?, into table: inout NgramTable) {
+        let index = chunk.documents[d]
+        let tokens = chunk.tokens(d)
+        chunk.forms.withUnsafeBufferPointer { forms in
             guard let base = forms.baseAddress else { return }
             var run = 0  // tokens ending at i that stand together
-            // Whether the last part of the previous run counted was seen often enough: it is
+            // Whether the last part of the previous run counted may have been kept: it is
             // the first part of the next one, when the tokens still stand together.
             var previousLast: Bool?
-            for i in 0..<document.count {
-                run = i > 0 && glued[i - 1] ? run + 1 : 1
+            for i in tokens {
+                run = i > tokens.lowerBound && chunk.flags[i - 1] & RunStream.Chunk.glued != 0 ? run + 1 : 1
                 guard run >= n else {
                     previousLast = nil
                     continue
                 }
                 let start = base + i - n + 1
                 if let shorter, n > 1 {
-                    let first = previousLast ?? (shorter.count(of: start) >= minCount)
-                    let last = shorter.count(of: start + 1) >= minCount
+                    let first = previousLast ?? shorter.mayContain(start)
+                    let last = shorter.mayContain(start + 1)
                     previousLast = last
                     guard first && last else { continue }
                 }
@@ -134,45 +152,17 @@ struct RunCounts: Sendable {
             }
         }
     }
-
-    /// How often a run of these tokens was seen (0 when it was not counted, or less than
-    /// `minCount` times).
-    func count(_ ids: ArraySlice<UInt32>) -> Int {
-        guard !ids.isEmpty, ids.count <= tables.count else { return 0 }
-        return ids.withContiguousStorageIfAvailable { tables[ids.count - 1].count(of: $0.baseAddress!) }
-            ?? Array(ids).withUnsafeBufferPointer { tables[ids.count - 1].count(of: $0.baseAddress!) }
-    }
-
-    /// glue[i]: tokens i and i + 1 are in one sentence with only white space between them.
-    static func glue(_ document: TokenizedDocument) -> [Bool] {
-        guard document.count > 1 else { return [] }
-        var glued = [Bool](repeating: false, count: document.count - 1)
-        var sentenceEnd = 0
-        var s = 0
-        for i in 0..<(document.count - 1) {
-            while Int(document.sentenceEnds[s]) <= i { s += 1 }
-            sentenceEnd = Int(document.sentenceEnds[s])
-            guard i + 1 < sentenceEnd else { continue }
-            var white = true
-            for unit in document.text[Int(document.ends[i])..<Int(document.starts[i + 1])] where !UTF16Text.isWhitespace(unit) {
-                white = false
-                break
-            }
-            glued[i] = white
-        }
-        return glued
-    }
 }
 
 extension NgramTable {
-    /// The entries seen at least `minCount` times, with their counts and document frequencies.
-    func kept(atLeast minCount: Int) -> NgramTable {
-        var kept = NgramTable(n: n, capacity: tallies.reduce(0) { $0 + ($1.count >= minCount ? 1 : 0) })
-        keys.withUnsafeBufferPointer { keys in
+    /// Calls `body` with each entry seen at least `minCount` times: its ids, count and
+    /// document frequency, in the order entered.
+    func forEach(atLeast minCount: Int, _ body: (UnsafePointer<UInt32>, Int, Int32) throws(DiscourseError) -> Void)
+        throws(DiscourseError) {
+        try keys.withUnsafeBufferPointer { keys throws(DiscourseError) in
             for entry in 0..<count where tallies[entry].count >= minCount {
-                kept.add(keys.baseAddress! + entry * n, count: tallies[entry].count, documents: tallies[entry].documents)
+                try body(keys.baseAddress! + entry * n, tallies[entry].count, tallies[entry].documents)
             }
         }
-        return kept
     }
 }

@@ -45,25 +45,25 @@ struct RunOccurrences {
     }
 
     /// - Parameters:
-    ///   - candidateOf: per length n − 1, per entry of `counts.tables[n − 1]`, the candidate, or −1.
+    ///   - filters: per length, whether a run may have been kept.
     ///   - groupOf: the group of each document (corpus index).
     ///   - isStopword: forms that are boundaries, never neighbours.
-    /// - Throws: `DiscourseError` from reading the texts again, or writing `texts.tmp`.
-    init(_ texts: RunTexts, counts: RunCounts, candidateOf: [[Int32]], candidates: Int, groupOf: [Int32],
-         isStopword: [Bool]) throws(DiscourseError) {
+    ///   - spillBytes: bytes the neighbour counts may hold before they go to `tmp`; nil holds them.
+    /// - Throws: `DiscourseError` from reading the tokens, or writing `tmp`.
+    init(_ stream: RunStream, candidates: RunCandidates, filters: [RunFilter], groupOf: [Int32], isStopword: [Bool],
+         spillBytes: Int?, tmp: String) throws(DiscourseError) {
         let parts = ParallelMap.workers
         let boxes = (0..<parts).map { _ in PartBox() }
-        let share = texts.spillBytes.map { $0 / parts }
-        var tallies = [Tally](repeating: Tally(), count: candidates)
-        for chunk in texts.chunks {
-            let documents = try texts.read(chunk)
+        let share = spillBytes.map { $0 / parts }
+        var tallies = [Tally](repeating: Tally(), count: candidates.count)
+        try stream.forEachChunk { chunk throws(DiscourseError) in
             _ = ParallelMap.run(parts) { p in
                 let box = boxes[p]
-                for i in documents.count * p / parts ..< documents.count * (p + 1) / parts where box.failure == nil {
-                    box.record(documents[i], group: groupOf[chunk[i]], counts: counts, candidateOf: candidateOf,
+                for d in chunk.count * p / parts ..< chunk.count * (p + 1) / parts where box.failure == nil {
+                    box.record(chunk, d, group: groupOf[Int(chunk.documents[d])], candidates: candidates, filters: filters,
                                isStopword: isStopword)
                     if let share, box.pairs.wouldGrow(past: share) {
-                        do throws(DiscourseError) { try box.spill(tmp: texts.tmp) } catch { box.failure = error }
+                        do throws(DiscourseError) { try box.spill(tmp: tmp) } catch { box.failure = error }
                     }
                 }
             }
@@ -102,23 +102,23 @@ private final class PartBox: @unchecked Sendable {
     var levels = PairRunLevels()
     var failure: DiscourseError?
 
-    /// Records every candidate occurrence of one document.
-    func record(_ document: TokenizedDocument, group: Int32, counts: RunCounts, candidateOf: [[Int32]], isStopword: [Bool]) {
-        let glued = RunCounts.glue(document)
-        let maxLength = counts.tables.count
-        document.forms.withUnsafeBufferPointer { forms in
+    /// Records every occurrence of a candidate of the partition in document d of a chunk.
+    func record(_ chunk: RunStream.Chunk, _ d: Int, group: Int32, candidates: RunCandidates, filters: [RunFilter],
+                isStopword: [Bool]) {
+        let tokens = chunk.tokens(d)
+        let maxLength = filters.count
+        chunk.forms.withUnsafeBufferPointer { forms in
             guard let base = forms.baseAddress else { return }
             var run = 0
-            for i in 0..<document.count {
-                run = i > 0 && glued[i - 1] ? run + 1 : 1
+            for i in tokens {
+                run = i > tokens.lowerBound && chunk.flags[i - 1] & RunStream.Chunk.glued != 0 ? run + 1 : 1
                 guard run >= 2 else { continue }
                 for n in 2...min(run, maxLength) {
                     let start = i - n + 1
                     // A run not kept ends no longer kept run: each has it as its last part.
-                    guard let entry = counts.tables[n - 1].find(base + start) else { break }
-                    let c = candidateOf[n - 1][entry]
-                    guard c >= 0 else { continue }
-                    record(c, start: start, length: n, group: group, document: document, glued: glued, isStopword: isStopword)
+                    guard filters[n - 1].mayContain(base + start) else { break }
+                    guard let c = candidates.candidate(base + start, n: n) else { continue }
+                    record(Int32(c), start: start, length: n, group: group, chunk: chunk, tokens: tokens, isStopword: isStopword)
                 }
             }
         }
@@ -127,7 +127,7 @@ private final class PartBox: @unchecked Sendable {
     /// Records one occurrence. A stopword next to the candidate is a boundary like
     /// punctuation: no candidate ends in a stopword, so it never continues the term (the
     /// soviet union, 发展的).
-    private func record(_ c: Int32, start: Int, length n: Int, group: Int32, document: TokenizedDocument, glued: [Bool],
+    private func record(_ c: Int32, start: Int, length n: Int, group: Int32, chunk: RunStream.Chunk, tokens: Range<Int>,
                         isStopword: [Bool]) {
         let t: Int
         if let found = slot[c] {
@@ -136,17 +136,17 @@ private final class PartBox: @unchecked Sendable {
             t = touched.count
             slot[c] = t
             var spaced: UInt32 = 0
-            for k in 0..<(n - 1) where document.ends[start + k] < document.starts[start + k + 1] { spaced |= 1 << UInt32(k) }
+            for k in 0..<(n - 1) where chunk.flags[start + k] & RunStream.Chunk.spaced != 0 { spaced |= 1 << UInt32(k) }
             touched.append((c, RunOccurrences.Tally(firstGroup: group, lastGroup: group, groups: 1, spaced: spaced)))
         }
-        if start > 0 && glued[start - 1] && !isStopword[Int(document.forms[start - 1])] {
-            pairs.add(RunOccurrences.key(candidate: c, right: false, neighbour: document.forms[start - 1]))
+        if start > tokens.lowerBound && chunk.flags[start - 1] & RunStream.Chunk.glued != 0 && !isStopword[Int(chunk.forms[start - 1])] {
+            pairs.add(RunOccurrences.key(candidate: c, right: false, neighbour: chunk.forms[start - 1]))
         } else {
             touched[t].tally.leftBoundaries += 1
         }
         let end = start + n - 1
-        if end < glued.count && glued[end] && !isStopword[Int(document.forms[end + 1])] {
-            pairs.add(RunOccurrences.key(candidate: c, right: true, neighbour: document.forms[end + 1]))
+        if end + 1 < tokens.upperBound && chunk.flags[end] & RunStream.Chunk.glued != 0 && !isStopword[Int(chunk.forms[end + 1])] {
+            pairs.add(RunOccurrences.key(candidate: c, right: true, neighbour: chunk.forms[end + 1]))
         } else {
             touched[t].tally.rightBoundaries += 1
         }

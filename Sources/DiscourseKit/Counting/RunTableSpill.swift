@@ -61,14 +61,16 @@ struct RunTableSpill {
         files.append((file, starts))
     }
 
-    /// The runs of every file written summed, those seen at least `minCount` times kept,
-    /// holding no more than about `limit` bytes of records being summed at once.
+    /// The runs of every file written summed, those seen at least `minCount` times handed to
+    /// `body` (ids, count, document frequency), holding no more than about `limit` bytes of
+    /// records being summed at once.
     ///
-    /// - Throws: `DiscourseError` when a file was cut short while being read back.
-    func summed(atLeast minCount: Int, limit: Int) throws(DiscourseError) -> NgramTable {
+    /// - Throws: `DiscourseError` when a file was cut short while being read back, or what
+    ///   `body` throws.
+    func summed(atLeast minCount: Int, limit: Int, _ body: (UnsafePointer<UInt32>, Int, Int32) throws(DiscourseError) -> Void)
+        throws(DiscourseError) {
         let most = max(1, limit / NgramTable.entryBytes(n: n))
         func records(_ bucket: Int) -> Int { files.reduce(0) { $0 + $1.starts[bucket + 1] - $1.starts[bucket] } }
-        var result = NgramTable(n: n, capacity: 1 << 12)
         var first = 0
         while first < Self.buckets {
             var last = first + 1
@@ -81,15 +83,9 @@ struct RunTableSpill {
             for (file, starts) in files {
                 try add(file, records: starts[first]..<starts[last], into: &table)
             }
-            table.keys.withUnsafeBufferPointer { keys in
-                for entry in 0..<table.count where table.occurrences(of: entry) >= minCount {
-                    result.add(keys.baseAddress! + entry * n, count: table.occurrences(of: entry),
-                               documents: table.documentFrequency(of: entry))
-                }
-            }
+            try table.forEach(atLeast: minCount, body)
             first = last
         }
-        return result
     }
 
     /// Adds a file's records in `range` into `table`, a block at a time.

@@ -28,7 +28,7 @@ public enum CommandOutput {
             observer.stage("write " + name)
             try writer.write(name, table) { observer.progress($0, of: $1, table.unit) }
         }
-        for file in RunTables.files(for: outcome.result) {
+        for file in try RunTables.files(for: outcome.result) {
             try writer.writeFile(name: file.base + "." + file.extension, bytes: file.bytes, items: file.items)
         }
         if let graph, case .collocation(let collocation) = outcome.result {

@@ -19,9 +19,12 @@ public enum RunTables {
 
     /// Files of a result that are not tables, with the base of their name and extension
     /// (the terms a `terms` analysis suggests); networks are written where `--graph` says.
-    public static func files(for result: AnalysisResult) -> [(base: String, extension: String, bytes: [UInt8], items: Int)] {
+    ///
+    /// - Throws: `DiscourseError` when the candidates can no longer be read back.
+    public static func files(for result: AnalysisResult) throws(DiscourseError)
+        -> [(base: String, extension: String, bytes: [UInt8], items: Int)] {
         guard case .termSuggestion(let suggestion) = result else { return [] }
-        let (bytes, lines) = TermCandidateTables.suggestedTerms(suggestion)
+        let (bytes, lines) = try TermCandidateTables.suggestedTerms(suggestion)
         return [("terms-suggested", "txt", bytes, lines)]
     }
 

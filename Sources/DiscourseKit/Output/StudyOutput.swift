@@ -62,7 +62,7 @@ public enum StudyOutput {
                 }
                 files.append(.string(name))
             }
-            for file in RunTables.files(for: outcome.result) {
+            for file in try RunTables.files(for: outcome.result) {
                 let name = file.base + suffix + "." + file.extension
                 try writer.writeFile(name: name, bytes: file.bytes, items: file.items)
                 files.append(.string(name))

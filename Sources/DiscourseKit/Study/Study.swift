@@ -129,8 +129,7 @@ public enum AnalysisResult: Sendable {
     /// Warnings known so far (co-occurrence adds its own as groups are counted).
     public var warnings: [String] {
         switch self {
-        case .tokens, .ngrams, .trends, .comparison: []
-        case .termSuggestion(let result): result.warnings
+        case .tokens, .ngrams, .trends, .comparison, .termSuggestion: []
         case .collocation(let result): result.warnings
         case .keyness(let result): result.warnings
         case .concordance(let result): result.warnings

@@ -2,10 +2,11 @@ import Foundation
 import Testing
 @testable import DiscourseKit
 
-/// `terms suggest` within a memory budget: the texts read again a chunk at a time, every
-/// length's table written to disk in buckets and summed a bucket at a time, the neighbour
-/// counts spilled as sorted runs (merged when there are many): the candidates of the
-/// in-memory run, every column, in the same order.
+/// `terms suggest` within a memory budget: the tokens written to disk once and read back a
+/// chunk at a time, every length's table written to disk in buckets and summed a bucket at a
+/// time, the kept runs on disk, the neighbour counts spilled as sorted runs (merged when there
+/// are many), the candidates examined in partitions: the candidates of the in-memory run,
+/// every column, in the same order.
 struct RunCountsTests {
     static let reports = packageRoot.appendingPathComponent("Corpora/cn-gov-work-reports/texts")
 
@@ -28,8 +29,8 @@ struct RunCountsTests {
         return makeCorpus(texts, metadata: metadata)
     }
 
-    func lines(_ result: TermSuggestionResult) -> [String] {
-        result.candidates.map {
+    func lines(_ result: TermSuggestionResult) throws -> [String] {
+        try result.candidates.all().map {
             [$0.text, $0.tokens, "\($0.length)", "\($0.count)", "\($0.documents)", "\($0.groupsPresent)", $0.firstGroup,
              $0.lastGroup, "\($0.cohesion.bitPattern)", "\($0.leftEntropy.bitPattern)", "\($0.rightEntropy.bitPattern)",
              "\($0.cValue.bitPattern)", "\($0.score.bitPattern)"].joined(separator: "|")
@@ -65,14 +66,24 @@ struct RunCountsTests {
         #expect(runTexts.chunks.count == documents.count)
         let spilled = try TermSuggestion(options: options).run(runTexts, vocabulary: texts.vocabulary, grouping: grouping)
 
-        let want = lines(expected)
+        let want = try lines(expected)
         #expect(want.count > 100)
-        #expect(lines(spilled) == want)
-        // The tables of runs seen often enough are held: past the budget's share, a warning.
-        #expect(expected.warnings.isEmpty)
-        #expect(spilled.warnings.count == 1 && spilled.warnings[0].contains("raise --min-count"), "\(spilled.warnings)")
+        #expect(try lines(spilled) == want)
+        #expect(expected.partitions == 1 && spilled.partitions == 1)
+        // Candidates examined in partitions (a pass over the tokens each), merged from their files.
+        let share = want.count * RunCandidates.bytesPerCandidate / 4
+        let parted = RunTexts(chunks: runTexts.chunks, read: runTexts.read, vocabularySize: runTexts.vocabularySize, spillBytes: 1,
+                              tmp: folder, candidateBytes: share)
+        do {
+            let partitioned = try TermSuggestion(options: options).run(parted, vocabulary: texts.vocabulary, grouping: grouping)
+            #expect(partitioned.partitions >= 4 && partitioned.partitions <= 20, "\(partitioned.partitions)")
+            #expect(try lines(partitioned) == want)
+            #expect(try TermCandidateTables.suggestedTerms(partitioned).bytes == TermCandidateTables.suggestedTerms(expected).bytes)
+            // The partitions' sorted candidates stay on disk while the result is read.
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == partitioned.partitions)
+        }
         // English terms as first written, and no edge a stopword or number.
-        let candidates = Set(expected.candidates.map(\.text))
+        let candidates = Set(try expected.candidates.all().map(\.text))
         #expect(candidates.contains("health care") && candidates.contains("health care costs") && candidates.contains("tax cuts"))
         #expect(!candidates.contains { $0.hasSuffix(" 1990") || $0.hasPrefix("1990") || $0.hasPrefix("the ") })
         #expect(candidates.contains("社会主义现代化") && candidates.contains("十一届三中全会"))
