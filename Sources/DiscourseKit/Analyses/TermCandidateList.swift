@@ -63,41 +63,50 @@ public struct TermCandidateList: Sendable {
         }
         return result
     }
+}
 
-    /// Writes candidates (sorted) as a file under `tmp`.
-    static func write(_ candidates: [TermCandidate], tmp: String) throws(DiscourseError) -> SpillFile {
-        let file = try SpillFile(in: tmp, prefix: "discourse-candidates")
-        var bytes: [UInt8] = []
-        for candidate in candidates {
-            let start = bytes.count
-            bytes += [0, 0, 0, 0]
-            for text in [candidate.text, candidate.tokens, candidate.firstGroup, candidate.lastGroup] {
-                append(UInt64(text.utf8.count), to: &bytes)
-                bytes += text.utf8
-            }
-            for value in [candidate.length, candidate.count, candidate.documents, candidate.groupsPresent] {
-                append(UInt64(bitPattern: Int64(value)), to: &bytes)
-            }
-            for value in [candidate.cohesion, candidate.leftEntropy, candidate.rightEntropy, candidate.cValue, candidate.score] {
-                append(value.bitPattern, to: &bytes)
-            }
-            let length = UInt32(bytes.count - start - 4)
-            for i in 0..<4 { bytes[start + i] = UInt8(truncatingIfNeeded: length >> (8 * UInt32(i))) }
-            if bytes.count > 1 << 20 {
-                try file.append(bytes)
-                bytes.removeAll(keepingCapacity: true)
-            }
+/// Writes candidates (in order) to a file under the run's temporary folder, for
+/// `TermCandidateList` to merge.
+final class CandidateFileWriter {
+    let file: SpillFile
+    private var bytes: [UInt8] = []
+
+    init(tmp: String) throws(DiscourseError) { file = try SpillFile(in: tmp, prefix: "discourse-candidates") }
+
+    func append(_ candidate: TermCandidate) throws(DiscourseError) {
+        let start = bytes.count
+        bytes += [0, 0, 0, 0]
+        for text in [candidate.text, candidate.tokens, candidate.firstGroup, candidate.lastGroup] {
+            append(UInt64(text.utf8.count))
+            bytes += text.utf8
         }
+        for value in [candidate.length, candidate.count, candidate.documents, candidate.groupsPresent] {
+            append(UInt64(bitPattern: Int64(value)))
+        }
+        for value in [candidate.cohesion, candidate.leftEntropy, candidate.rightEntropy, candidate.cValue, candidate.score] {
+            append(value.bitPattern)
+        }
+        let length = UInt32(bytes.count - start - 4)
+        for i in 0..<4 { bytes[start + i] = UInt8(truncatingIfNeeded: length >> (8 * UInt32(i))) }
+        if bytes.count > 1 << 20 {
+            try file.append(bytes)
+            bytes.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Writes what is still buffered.
+    func finish() throws(DiscourseError) -> SpillFile {
         try file.append(bytes)
+        bytes = []
         return file
     }
 
-    private static func append(_ value: UInt64, to bytes: inout [UInt8]) {
+    private func append(_ value: UInt64) {
         for i in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * UInt64(i)))) }
     }
 }
 
-/// Reads back a file `TermCandidateList.write` wrote, a block at a time.
+/// Reads back a file `CandidateFileWriter` wrote, a block at a time.
 private struct CandidateReader {
     let file: SpillFile
     private var buffer: [UInt8] = []

@@ -39,21 +39,24 @@ public struct TermSuggestion: Sendable {
     /// - Throws: `DiscourseError` when the tokens kept no offsets (the gaps between tokens are
     ///   needed to tell a run from tokens split by punctuation), or from reading the texts
     ///   again when the run holds no tokens (counted within a memory budget).
-    public func run(_ input: AnalysisInput) throws(DiscourseError) -> TermSuggestionResult {
+    public func run(_ input: AnalysisInput, observer: any RunObserver = SilentObserver()) throws(DiscourseError)
+        -> TermSuggestionResult {
         guard input.tokens.configuration.keepOffsets else {
             throw DiscourseError("terms suggest needs the tokens' offsets; tokenize with offsets kept")
         }
         let documents = input.grouping.groups.flatMap(\.documents)
         let texts = input.documents.map { RunTexts($0, documents: documents) } ?? RunTexts(input.tokens, documents: documents)
-        return try run(texts, vocabulary: input.tokens.vocabulary, grouping: input.grouping)
+        return try run(texts, vocabulary: input.tokens.vocabulary, grouping: input.grouping, observer: observer)
     }
 
     /// The candidates of the documents `texts` reads (the grouping's, in group order).
-    func run(_ texts: RunTexts, vocabulary: VocabularyTable, grouping: Grouping) throws(DiscourseError) -> TermSuggestionResult {
+    func run(_ texts: RunTexts, vocabulary: VocabularyTable, grouping: Grouping,
+             observer: any RunObserver = SilentObserver()) throws(DiscourseError) -> TermSuggestionResult {
         let groups = grouping.groups
+        observer.stage("terms: tokens")
         let stream = try RunStream(texts)
         let counts = try RunCounts(stream, maxLength: options.maxLength, minCount: options.minCount, spillBytes: texts.spillBytes,
-                                   tmp: texts.tmp)
+                                   tmp: texts.tmp) { observer.stage("terms: runs of \($0) tokens") }
         // Stopwords and numbers (years and figures are not formulations) are no edges.
         let edgeless = (0..<vocabulary.count).map { vocabulary.isStopword[$0] || stream.isNumber[$0] }
         var groupOf = [Int32](repeating: -1, count: groups.reduce(0) { max($0, ($1.documents.max() ?? -1) + 1) })
@@ -70,29 +73,36 @@ public struct TermSuggestion: Sendable {
             let available = max(share / 4, share - counts.footprint, 1)
             return max(1, (candidates * RunCandidates.bytesPerCandidate + available - 1) / available)
         } ?? 1
-        if partitions == 1 {
-            let rows = try examine(stream, counts: counts, partition: 0, of: 1, edgeless: edgeless, groupOf: groupOf,
-                                   vocabulary: vocabulary, grouping: grouping, spillBytes: texts.spillBytes, tmp: texts.tmp)
+        func examine(_ p: Int, _ emit: (TermCandidate) throws(DiscourseError) -> Void) throws(DiscourseError) {
+            try self.examine(stream, counts: counts, partition: p, of: partitions, edgeless: edgeless, groupOf: groupOf,
+                             vocabulary: vocabulary, grouping: grouping, spillBytes: texts.spillBytes, tmp: texts.tmp, emit)
+        }
+        guard texts.spillBytes != nil else {
+            observer.stage("terms: candidates")
+            var rows: [TermCandidate] = []
+            try examine(0) { rows.append($0) }
             return TermSuggestionResult(candidates: TermCandidateList(rows), top: options.top, partitions: 1)
         }
+        // Within a budget each partition's candidates go to a file, in order, and are merged as read.
         var files: [SpillFile] = []
         for p in 0..<partitions {
-            let rows = try examine(stream, counts: counts, partition: p, of: partitions, edgeless: edgeless, groupOf: groupOf,
-                                   vocabulary: vocabulary, grouping: grouping, spillBytes: texts.spillBytes, tmp: texts.tmp)
-            files.append(try TermCandidateList.write(rows, tmp: texts.tmp))
+            observer.stage("terms: candidates" + (partitions > 1 ? " \(p + 1)/\(partitions)" : ""))
+            let writer = try CandidateFileWriter(tmp: texts.tmp)
+            try examine(p) { candidate throws(DiscourseError) in try writer.append(candidate) }
+            files.append(try writer.finish())
         }
         return TermSuggestionResult(candidates: TermCandidateList(files: files, count: candidates), top: options.top,
                                     partitions: partitions)
     }
 
-    /// The rows of one partition of the candidates, sorted.
+    /// Hands `emit` the rows of one partition of the candidates, in order.
     private func examine(_ stream: RunStream, counts: RunCounts, partition: Int, of partitions: Int, edgeless: [Bool],
-                         groupOf: [Int32], vocabulary: VocabularyTable, grouping: Grouping, spillBytes: Int?,
-                         tmp: String) throws(DiscourseError) -> [TermCandidate] {
+                         groupOf: [Int32], vocabulary: VocabularyTable, grouping: Grouping, spillBytes: Int?, tmp: String,
+                         _ emit: (TermCandidate) throws(DiscourseError) -> Void) throws(DiscourseError) {
         let groups = grouping.groups
         let candidates = try RunCandidates(counts, partition: partition, of: partitions, edgeless: edgeless)
         let occurrences = try RunOccurrences(stream, candidates: candidates, filters: counts.filters, groupOf: groupOf,
-                                             isStopword: vocabulary.isStopword, spillBytes: spillBytes, tmp: tmp)
+                                             isStopword: vocabulary.isStopword, spillBytes: spillBytes.map { $0 / 2 }, tmp: tmp)
 
         // Branching entropies from the neighbour counts, a candidate and side at a time.
         var left = occurrences.tallies.map { TermMeasures.branchingEntropy(neighbours: [], boundaries: $0.leftBoundaries) }
@@ -119,32 +129,53 @@ public struct TermSuggestion: Sendable {
         }
         finish()
 
-        var rows: [TermCandidate] = []
-        rows.reserveCapacity(candidates.count)
+        // The measures, then the order (that of `TermCandidateList.precedes`, the texts made
+        // only to break ties), then the rows one at a time.
+        var cohesion = [Double](repeating: .infinity, count: candidates.count)
+        var cValue = [Double](repeating: 0, count: candidates.count)
+        var score = [Double](repeating: 0, count: candidates.count)
+        var frequency = [Int](repeating: 0, count: candidates.count)
         for c in 0..<candidates.count {
             let (n, entry) = candidates.locate(c)
-            let table = candidates.tables[n - 2]
-            let ids = table.ids(of: entry)
-            let count = table.occurrences(of: entry)
-            var cohesion = Double.infinity
+            let ids = candidates.tables[n - 2].ids(of: entry)
+            let count = candidates.tables[n - 2].occurrences(of: entry)
+            frequency[c] = count
             for k in 1..<ids.count {
-                cohesion = min(cohesion, TermMeasures.pmi(joint: count, left: candidates.partCount(ids[..<(ids.startIndex + k)]),
-                                                          right: candidates.partCount(ids[(ids.startIndex + k)...]),
-                                                          total: stream.total))
+                cohesion[c] = min(cohesion[c], TermMeasures.pmi(joint: count, left: candidates.partCount(ids[..<(ids.startIndex + k)]),
+                                                                right: candidates.partCount(ids[(ids.startIndex + k)...]),
+                                                                total: stream.total))
             }
-            let tally = occurrences.tallies[c]
-            let cValue = TermMeasures.cValue(length: ids.count, frequency: count, nestedTotal: candidates.nestedTotal[c],
-                                             nestedCount: candidates.nestedCount[c])
-            let score = cohesion > 0 ? max(0, cValue) * min(left[c], right[c]) : 0
-            rows.append(TermCandidate(
-                text: Self.text(ids, spaced: tally.spaced, vocabulary), tokens: ids.map { vocabulary.forms[Int($0)] }.joined(separator: " "),
-                length: ids.count, count: count, documents: Int(table.documentFrequency(of: entry)),
-                groupsPresent: Int(tally.groups), firstGroup: groups[Int(tally.firstGroup)].label,
-                lastGroup: groups[Int(tally.lastGroup)].label, cohesion: cohesion, leftEntropy: left[c], rightEntropy: right[c],
-                cValue: cValue, score: score == 0 ? 0 : score))
+            cValue[c] = TermMeasures.cValue(length: ids.count, frequency: count, nestedTotal: candidates.nestedTotal[c],
+                                            nestedCount: candidates.nestedCount[c])
+            let value = cohesion[c] > 0 ? max(0, cValue[c]) * min(left[c], right[c]) : 0
+            score[c] = value == 0 ? 0 : value
         }
-        rows.sort(by: TermCandidateList.precedes)
-        return rows
+        func ids(_ c: Int) -> ArraySlice<UInt32> {
+            let (n, entry) = candidates.locate(c)
+            return candidates.tables[n - 2].ids(of: entry)
+        }
+        func text(_ c: Int) -> String { Self.text(ids(c), spaced: occurrences.tallies[c].spaced, vocabulary) }
+        func tokens(_ c: Int) -> String { ids(c).map { vocabulary.forms[Int($0)] }.joined(separator: " ") }
+        var order = Array(0..<Int32(candidates.count))
+        order.sort { a, b in
+            let (a, b) = (Int(a), Int(b))
+            if score[a] != score[b] { return score[a] > score[b] }
+            if frequency[a] != frequency[b] { return frequency[a] > frequency[b] }
+            let (x, y) = (text(a), text(b))
+            if !x.utf8.elementsEqual(y.utf8) { return x.utf8.lexicographicallyPrecedes(y.utf8) }
+            let (u, v) = (tokens(a), tokens(b))
+            if !u.utf8.elementsEqual(v.utf8) { return u.utf8.lexicographicallyPrecedes(v.utf8) }
+            return ids(a).count < ids(b).count
+        }
+        for c in order.lazy.map(Int.init) {
+            let (n, entry) = candidates.locate(c)
+            let tally = occurrences.tallies[c]
+            try emit(TermCandidate(
+                text: text(c), tokens: tokens(c), length: n, count: frequency[c],
+                documents: Int(candidates.tables[n - 2].documentFrequency(of: entry)), groupsPresent: Int(tally.groups),
+                firstGroup: groups[Int(tally.firstGroup)].label, lastGroup: groups[Int(tally.lastGroup)].label,
+                cohesion: cohesion[c], leftEntropy: left[c], rightEntropy: right[c], cValue: cValue[c], score: score[c]))
+        }
     }
 
     /// The candidate as a `--terms` line: forms joined as its first occurrence joins them

@@ -28,9 +28,11 @@ struct RunCandidates {
         Int((UInt64(NgramTable.hash(ids, n)) &* UInt64(partitions)) >> 32)
     }
 
-    /// Bytes a candidate takes while its partition is examined: its table entry, the counts
-    /// of its parts, its tallies and measures, and its row.
-    static let bytesPerCandidate = 600
+    /// Bytes a candidate takes while its partition is examined: its table entry (about 70
+    /// bytes for 3 tokens, the arrays up to twice their count), the counts of its parts (about
+    /// as many), its tallies (32), measures (48), nesting (16), slots in the workers' tallies
+    /// and in the order (12).
+    static let bytesPerCandidate = 256
 
     /// - Parameter edgeless: forms that are no edge of a candidate (stopwords, numbers).
     /// - Throws: `DiscourseError` when a file of kept runs was cut short.

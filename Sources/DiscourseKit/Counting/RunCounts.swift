@@ -32,7 +32,7 @@ struct RunTexts: Sendable {
         vocabularySize = texts.vocabulary.count
         spillBytes = texts.pairBytes
         tmp = texts.tmp
-        candidateBytes = max(1 << 20, texts.pairBytes / 2)
+        candidateBytes = max(1 << 20, texts.pairBytes * 3 / 4)
     }
 
     init(chunks: [[Int]], read: @escaping @Sendable ([Int]) throws(DiscourseError) -> [TokenizedDocument], vocabularySize: Int,
@@ -73,12 +73,15 @@ struct RunCounts: Sendable {
     /// - Parameters:
     ///   - tmp: the folder of the files (the kept runs, tables past `spillBytes`).
     ///   - spillBytes: bytes a table may hold while counted; nil holds everything.
+    ///   - counting: told each length as its pass begins.
     /// - Throws: `DiscourseError` from reading the tokens, or writing `tmp`.
-    init(_ stream: RunStream, maxLength: Int, minCount: Int, spillBytes: Int?, tmp: String) throws(DiscourseError) {
+    init(_ stream: RunStream, maxLength: Int, minCount: Int, spillBytes: Int?, tmp: String,
+         counting: (Int) -> Void = { _ in }) throws(DiscourseError) {
         var unigrams = NgramTable(n: 1, capacity: 0)
         var kept: [KeptRuns] = []
         var filters: [RunFilter] = []
         for n in 1...maxLength {
+            counting(n)
             let shorter = filters.last
             var pass = NgramTable(n: n, capacity: 1 << 12)
             var spill = RunTableSpill(n: n)
@@ -92,7 +95,8 @@ struct RunCounts: Sendable {
                     return table
                 }
                 for table in counted { pass.merge(table) }
-                if let limit = spillBytes, pass.footprint > limit {
+                // Half the share: the table's arrays double as it grows.
+                if let limit = spillBytes, pass.footprint > limit / 2 {
                     try spill.write(pass, tmp: tmp)
                     pass = NgramTable(n: n, capacity: 1 << 12)
                 }

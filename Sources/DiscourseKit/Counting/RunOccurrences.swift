@@ -53,7 +53,7 @@ struct RunOccurrences {
     init(_ stream: RunStream, candidates: RunCandidates, filters: [RunFilter], groupOf: [Int32], isStopword: [Bool],
          spillBytes: Int?, tmp: String) throws(DiscourseError) {
         let parts = ParallelMap.workers
-        let boxes = (0..<parts).map { _ in PartBox() }
+        let boxes = (0..<parts).map { _ in PartBox(candidates: candidates.count) }
         let share = spillBytes.map { $0 / parts }
         var tallies = [Tally](repeating: Tally(), count: candidates.count)
         try stream.forEachChunk { chunk throws(DiscourseError) in
@@ -69,9 +69,11 @@ struct RunOccurrences {
             }
             if let failure = boxes.compactMap(\.failure).first { throw failure }
             for box in boxes {
-                for (c, tally) in box.touched { tallies[Int(c)].append(tally) }
+                for (c, tally) in box.touched {
+                    tallies[Int(c)].append(tally)
+                    box.slot[Int(c)] = -1
+                }
                 box.touched.removeAll(keepingCapacity: true)
-                box.slot.removeAll(keepingCapacity: true)
             }
         }
         // What the tables still hold, as one run in memory (a key may repeat: the merge sums it).
@@ -97,10 +99,13 @@ private final class PartBox: @unchecked Sendable {
     // @unchecked: a box is mutated by its one worker, and read between chunks.
     /// Candidates met in this chunk, in the order first met, and where each one's tally is.
     var touched: [(candidate: Int32, tally: RunOccurrences.Tally)] = []
-    var slot: [Int32: Int] = [:]
+    /// slot[c]: where candidate c's tally is in `touched`, or −1.
+    var slot: [Int32]
     var pairs = PairTable(capacity: 1 << 12)
     var levels = PairRunLevels()
     var failure: DiscourseError?
+
+    init(candidates: Int) { slot = [Int32](repeating: -1, count: candidates) }
 
     /// Records every occurrence of a candidate of the partition in document d of a chunk.
     func record(_ chunk: RunStream.Chunk, _ d: Int, group: Int32, candidates: RunCandidates, filters: [RunFilter],
@@ -129,12 +134,10 @@ private final class PartBox: @unchecked Sendable {
     /// soviet union, 发展的).
     private func record(_ c: Int32, start: Int, length n: Int, group: Int32, chunk: RunStream.Chunk, tokens: Range<Int>,
                         isStopword: [Bool]) {
-        let t: Int
-        if let found = slot[c] {
-            t = found
-        } else {
+        var t = Int(slot[Int(c)])
+        if t < 0 {
             t = touched.count
-            slot[c] = t
+            slot[Int(c)] = Int32(t)
             var spaced: UInt32 = 0
             for k in 0..<(n - 1) where chunk.flags[start + k] & RunStream.Chunk.spaced != 0 { spaced |= 1 << UInt32(k) }
             touched.append((c, RunOccurrences.Tally(firstGroup: group, lastGroup: group, groups: 1, spaced: spaced)))

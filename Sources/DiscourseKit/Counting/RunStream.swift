@@ -82,7 +82,7 @@ struct RunStream: Sendable {
         self.indices = indices
         self.held = held
         self.file = file
-        chunkTokens = max(1 << 16, (texts.spillBytes ?? 0) / 64)  // 9 bytes a token read back
+        chunkTokens = max(1 << 16, (texts.spillBytes ?? 0) / 320)  // 9 bytes a token read, ~70 counted
         self.total = total
         self.isNumber = isNumber
     }

@@ -99,8 +99,9 @@ public enum AnalysisSpec: Sendable {
 
     /// Runs the analysis on one grouping of the corpus.
     ///
+    /// - Parameter observer: told the stages of an analysis that has several (`terms`).
     /// - Throws: `DiscourseError` from the analysis (unknown groups, too few groups, ...).
-    func run(_ input: AnalysisInput) throws(DiscourseError) -> AnalysisResult {
+    func run(_ input: AnalysisInput, observer: any RunObserver = SilentObserver()) throws(DiscourseError) -> AnalysisResult {
         switch self {
         case .tokens: return .tokens
         case .ngrams(let options): return .ngrams(NgramAnalysis(options: options).run(input))
@@ -110,7 +111,7 @@ public enum AnalysisSpec: Sendable {
         case .trends(let options): return .trends(try TrendAnalysis(options: options).run(input))
         case .compare(let options): return .comparison(try GroupComparison(options: options).run(input))
         case .kwic(let options): return .concordance(try Concordance(options: options).run(input))
-        case .terms(let options): return .termSuggestion(try TermSuggestion(options: options).run(input))
+        case .terms(let options): return .termSuggestion(try TermSuggestion(options: options).run(input, observer: observer))
         }
     }
 }

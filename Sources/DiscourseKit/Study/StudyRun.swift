@@ -135,7 +135,7 @@ public struct StudyRun: Sendable {
                         let source = try batches.source(mergeWorkers: mergeWorkers)
                         result = .ngrams(ParallelMap.withWorkers(mergeWorkers) { NgramResult(source: source) })
                     } else {
-                        result = try analysis.spec.run(inputs[g])
+                        result = try analysis.spec.run(inputs[g], observer: observer)
                     }
                     for warning in result.warnings { observer.warning(warning) }
                     outcomes.append(AnalysisOutcome(analysis: a, grouping: g, result: result))
