@@ -150,7 +150,7 @@ private struct CandidateReader {
         if buffer.count - position >= count { return true }
         buffer.removeFirst(position)
         position = 0
-        let wanted = max(count - buffer.count, 1 << 20)
+        let wanted = max(count - buffer.count, 1 << 18)  // 256 KB a partition: there may be many
         let available = min(wanted, file.size - offset)
         guard available > 0 else { return buffer.count >= count }
         let start = buffer.count
