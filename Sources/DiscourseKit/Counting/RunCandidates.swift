@@ -14,6 +14,9 @@ struct RunCandidates {
     /// by length, then in table order).
     let offsets: [Int]
     let count: Int
+    /// This partition, of how many.
+    let partition: Int
+    let partitions: Int
     /// nestedTotal[c], nestedCount[c]: the summed frequency and the number of the longer
     /// candidates candidate c is part of (each counted once).
     private(set) var nestedTotal: [Int]
@@ -93,6 +96,8 @@ struct RunCandidates {
             }
         }
         self.tables = tables
+        self.partition = partition
+        self.partitions = partitions
         self.offsets = offsets
         self.count = count
         self.nestedTotal = nestedTotal
@@ -106,6 +111,12 @@ struct RunCandidates {
         var k = offsets.count - 1
         while offsets[k] > c { k -= 1 }
         return (k + 2, c - offsets[k])
+    }
+
+    /// Whether a run of these n ids would be in this partition (no memory read).
+    @inline(__always)
+    func covers(_ ids: UnsafePointer<UInt32>, n: Int) -> Bool {
+        partitions == 1 || Self.partition(ids, n, of: partitions) == partition
     }
 
     /// The candidate of these n ids, if it is one of this partition.

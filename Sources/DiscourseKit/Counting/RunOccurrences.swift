@@ -120,8 +120,14 @@ private final class PartBox: @unchecked Sendable {
                 guard run >= 2 else { continue }
                 for n in 2...min(run, maxLength) {
                     let start = i - n + 1
-                    // A run not kept ends no longer kept run: each has it as its last part.
-                    guard filters[n - 1].mayContain(base + start) else { break }
+                    if candidates.partitions == 1 {
+                        // A run not kept ends no longer kept run: each has it as its last part.
+                        guard filters[n - 1].mayContain(base + start) else { break }
+                    } else {
+                        // Of several partitions, most runs are in another: telling which by
+                        // the hash reads no memory, where the filter misses the cache.
+                        guard candidates.covers(base + start, n: n) else { continue }
+                    }
                     guard let c = candidates.candidate(base + start, n: n) else { continue }
                     record(Int32(c), start: start, length: n, group: group, chunk: chunk, tokens: tokens, isStopword: isStopword)
                 }
