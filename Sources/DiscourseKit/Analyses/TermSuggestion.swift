@@ -55,7 +55,7 @@ public struct TermSuggestion: Sendable {
         let groups = grouping.groups
         observer.stage("terms: tokens")
         let stream = try RunStream(texts)
-        let counts = try RunCounts(stream, maxLength: options.maxLength, minCount: options.minCount, spillBytes: texts.spillBytes,
+        var counts = try RunCounts(stream, maxLength: options.maxLength, minCount: options.minCount, spillBytes: texts.spillBytes,
                                    tmp: texts.tmp) { observer.stage("terms: runs of \($0) tokens") }
         // Stopwords and numbers (years and figures are not formulations) are no edges.
         let edgeless = (0..<vocabulary.count).map { vocabulary.isStopword[$0] || stream.isNumber[$0] }
@@ -69,10 +69,20 @@ public struct TermSuggestion: Sendable {
                 if !edgeless[Int(ids[0])] && !edgeless[Int(ids[runs.n - 1])] { candidates += 1 }
             }
         }
-        let partitions = texts.candidateBytes.map { share in
-            let available = max(share / 4, share - counts.footprint, 1)
-            return max(1, (candidates * RunCandidates.bytesPerCandidate + available - 1) / available)
-        } ?? 1
+        var partitions = 1
+        if let share = texts.candidateBytes {
+            func needed(besides held: Int) -> Int {
+                let available = max(share / 4, share - held, 1)
+                return max(1, (candidates * RunCandidates.bytesPerCandidate + available - 1) / available)
+            }
+            partitions = needed(besides: counts.footprint)
+            if partitions > 1 {
+                // Partitions tell their runs by hash and never read the filters: their room
+                // goes to the candidates.
+                counts.dropFilters()
+                partitions = max(2, needed(besides: counts.footprint))
+            }
+        }
         func examine(_ p: Int, _ emit: (TermCandidate) throws(DiscourseError) -> Void) throws(DiscourseError) {
             try self.examine(stream, counts: counts, partition: p, of: partitions, edgeless: edgeless, groupOf: groupOf,
                              vocabulary: vocabulary, grouping: grouping, spillBytes: texts.spillBytes, tmp: texts.tmp, emit)

@@ -14,6 +14,8 @@ struct RunCandidates {
     /// by length, then in table order).
     let offsets: [Int]
     let count: Int
+    /// The longest candidate.
+    var maxLength: Int { tables.count + 1 }
     /// This partition, of how many.
     let partition: Int
     let partitions: Int

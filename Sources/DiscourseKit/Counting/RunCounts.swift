@@ -64,9 +64,10 @@ struct RunCounts: Sendable {
     let unigrams: NgramTable
     /// kept[n − 2]: runs of n ≥ 2 tokens seen at least `minCount` times.
     let kept: [KeptRuns]
-    /// filters[n − 1]: whether a run of n tokens may have been kept.
-    let filters: [RunFilter]
-    var maxLength: Int { filters.count }
+    /// filters[n − 1]: whether a run of n tokens may have been kept (dropped when the
+    /// candidates are examined in partitions, which do not read them).
+    private(set) var filters: [RunFilter]
+    let maxLength: Int
     /// Bytes held for the whole suggestion: the runs of one token and the filters.
     var footprint: Int { filters.reduce(unigrams.footprint) { $0 + $1.footprint } }
 
@@ -126,7 +127,11 @@ struct RunCounts: Sendable {
         self.unigrams = unigrams
         self.kept = kept
         self.filters = filters
+        self.maxLength = maxLength
     }
+
+    /// Frees the filters, for the candidates' share of the budget.
+    mutating func dropFilters() { filters = [] }
 
     /// Adds the runs of n tokens of one document whose two (n − 1)-token parts may have been
     /// seen often enough.

@@ -45,7 +45,7 @@ struct RunOccurrences {
     }
 
     /// - Parameters:
-    ///   - filters: per length, whether a run may have been kept.
+    ///   - filters: per length, whether a run may have been kept (read with one partition only).
     ///   - groupOf: the group of each document (corpus index).
     ///   - isStopword: forms that are boundaries, never neighbours.
     ///   - spillBytes: bytes the neighbour counts may hold before they go to `tmp`; nil holds them.
@@ -111,7 +111,7 @@ private final class PartBox: @unchecked Sendable {
     func record(_ chunk: RunStream.Chunk, _ d: Int, group: Int32, candidates: RunCandidates, filters: [RunFilter],
                 isStopword: [Bool]) {
         let tokens = chunk.tokens(d)
-        let maxLength = filters.count
+        let maxLength = candidates.maxLength
         chunk.forms.withUnsafeBufferPointer { forms in
             guard let base = forms.baseAddress else { return }
             var run = 0
