@@ -69,40 +69,37 @@ public struct TermCandidateList: Sendable {
 /// `TermCandidateList` to merge.
 final class CandidateFileWriter {
     let file: SpillFile
-    private var bytes: [UInt8] = []
+    private var out = LittleEndianWriter()
 
     init(tmp: String) throws(DiscourseError) { file = try SpillFile(in: tmp, prefix: "discourse-candidates") }
 
+    /// Appends one record: its length (u32), then the four texts (u64 length, UTF-8), the
+    /// four integers and the five reals (u64 each).
     func append(_ candidate: TermCandidate) throws(DiscourseError) {
-        let start = bytes.count
-        bytes += [0, 0, 0, 0]
+        var record = LittleEndianWriter()
         for text in [candidate.text, candidate.tokens, candidate.firstGroup, candidate.lastGroup] {
-            append(UInt64(text.utf8.count))
-            bytes += text.utf8
+            record.u64(UInt64(text.utf8.count))
+            record.bytes += text.utf8
         }
         for value in [candidate.length, candidate.count, candidate.documents, candidate.groupsPresent] {
-            append(UInt64(bitPattern: Int64(value)))
+            record.u64(UInt64(bitPattern: Int64(value)))
         }
         for value in [candidate.cohesion, candidate.leftEntropy, candidate.rightEntropy, candidate.cValue, candidate.score] {
-            append(value.bitPattern)
+            record.u64(value.bitPattern)
         }
-        let length = UInt32(bytes.count - start - 4)
-        for i in 0..<4 { bytes[start + i] = UInt8(truncatingIfNeeded: length >> (8 * UInt32(i))) }
-        if bytes.count > 1 << 20 {
-            try file.append(bytes)
-            bytes.removeAll(keepingCapacity: true)
+        out.u32(UInt32(record.bytes.count))
+        out.bytes += record.bytes
+        if out.bytes.count > 1 << 20 {
+            try file.append(out.bytes)
+            out.bytes.removeAll(keepingCapacity: true)
         }
     }
 
     /// Writes what is still buffered.
     func finish() throws(DiscourseError) -> SpillFile {
-        try file.append(bytes)
-        bytes = []
+        try file.append(out.bytes)
+        out.bytes = []
         return file
-    }
-
-    private func append(_ value: UInt64) {
-        for i in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * UInt64(i)))) }
     }
 }
 
@@ -118,25 +115,22 @@ private struct CandidateReader {
     /// The next candidate, or nil at the end.
     mutating func next() throws(DiscourseError) -> TermCandidate? {
         guard try fill(4) else { return nil }
-        var length = 0
-        for i in 0..<4 { length |= Int(buffer[position + i]) << (8 * i) }
+        var header = LittleEndianReader(Array(buffer[position..<(position + 4)]), source: file.path,
+                                        kind: "temporary file of candidates")
+        let length = Int(try header.u32("record length"))
         position += 4
         guard try fill(length) else { throw DiscourseError("\(file.path): the temporary candidates were cut short while being read") }
-        var at = position
-        func word() -> UInt64 {
-            var value: UInt64 = 0
-            for i in 0..<8 { value |= UInt64(buffer[at + i]) << (8 * UInt64(i)) }
-            at += 8
-            return value
+        var record = LittleEndianReader(Array(buffer[position..<(position + length)]), source: file.path,
+                                        kind: "temporary file of candidates")
+        func text() throws(DiscourseError) -> String {
+            let count = try record.count("text length", width: 1)
+            return String(decoding: try record.raw(count, "text"), as: UTF8.self)
         }
-        func text() -> String {
-            let count = Int(word())
-            defer { at += count }
-            return String(decoding: buffer[at..<(at + count)], as: UTF8.self)
-        }
-        let (candidateText, tokens, firstGroup, lastGroup) = (text(), text(), text(), text())
-        let integers = (0..<4).map { _ in Int(Int64(bitPattern: word())) }
-        let reals = (0..<5).map { _ in Double(bitPattern: word()) }
+        let (candidateText, tokens, firstGroup, lastGroup) = (try text(), try text(), try text(), try text())
+        var integers: [Int] = []
+        for _ in 0..<4 { integers.append(Int(Int64(bitPattern: try record.u64("integer")))) }
+        var reals: [Double] = []
+        for _ in 0..<5 { reals.append(Double(bitPattern: try record.u64("real"))) }
         let candidate = TermCandidate(
             text: candidateText, tokens: tokens, length: integers[0], count: integers[1], documents: integers[2],
             groupsPresent: integers[3], firstGroup: firstGroup, lastGroup: lastGroup, cohesion: reals[0], leftEntropy: reals[1],

@@ -1,5 +1,5 @@
 /// Little-endian integers appended to a byte array, for the binary files the tool writes
-/// (partial counts).
+/// (partial counts, the candidates of `terms suggest` within a budget).
 struct LittleEndianWriter {
     var bytes: [UInt8] = []
 
@@ -29,19 +29,22 @@ struct LittleEndianReader {
     /// The file, for messages, and the file offset of `bytes[0]`.
     let source: String
     let base: Int
+    /// What the file is, for messages.
+    let kind: String
     private(set) var position = 0
 
-    init(_ bytes: [UInt8], source: String, base: Int = 0) {
+    init(_ bytes: [UInt8], source: String, base: Int = 0, kind: String = "partial-count file") {
         self.bytes = bytes
         self.source = source
         self.base = base
+        self.kind = kind
     }
 
     var remaining: Int { bytes.count - position }
 
     private mutating func take(_ count: Int, _ what: String) throws(DiscourseError) -> Int {
         guard count >= 0, count <= remaining else {
-            throw DiscourseError("\(source): damaged partial-count file: \(what) at byte \(base + position) runs past the end of its section")
+            throw DiscourseError("\(source): damaged \(kind): \(what) at byte \(base + position) runs past the end of its section")
         }
         defer { position += count }
         return position
@@ -65,7 +68,7 @@ struct LittleEndianReader {
     mutating func count(_ what: String, width: Int) throws(DiscourseError) -> Int {
         let value = try u64(what)
         guard value <= UInt64(remaining / max(1, width)) else {
-            throw DiscourseError("\(source): damaged partial-count file: \(what) \(value) at byte \(base + position - 8) is more than the section holds")
+            throw DiscourseError("\(source): damaged \(kind): \(what) \(value) at byte \(base + position - 8) is more than the section holds")
         }
         return Int(value)
     }
