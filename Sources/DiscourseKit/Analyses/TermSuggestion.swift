@@ -66,7 +66,7 @@ public struct TermSuggestion: Sendable {
         var candidates = 0
         for runs in counts.kept {
             try runs.forEach { ids, _, _ in
-                if !edgeless[Int(ids[0])] && !edgeless[Int(ids[runs.n - 1])] { candidates += 1 }
+                if RunCandidates.hasFreeEdges(ids, runs.n, edgeless) { candidates += 1 }
             }
         }
         var partitions = 1

@@ -33,6 +33,13 @@ struct RunCandidates {
         Int((UInt64(NgramTable.hash(ids, n)) &* UInt64(partitions)) >> 32)
     }
 
+    /// Whether the run of n ids has no stopword or number (`edgeless`) at either edge: a
+    /// kept run that has is a candidate.
+    @inline(__always)
+    static func hasFreeEdges(_ ids: UnsafePointer<UInt32>, _ n: Int, _ edgeless: [Bool]) -> Bool {
+        !edgeless[Int(ids[0])] && !edgeless[Int(ids[n - 1])]
+    }
+
     /// Bytes a candidate takes while its partition is examined: its table entry (about 70
     /// bytes for 3 tokens, the arrays up to twice their count), the counts of its parts (about
     /// as many), its tallies (32), measures (48), nesting (16), slots in the workers' tallies
@@ -50,7 +57,7 @@ struct RunCandidates {
             let n = runs.n
             var table = NgramTable(n: n, capacity: 1 << 10)
             try runs.forEach { ids, frequency, documents in
-                guard !edgeless[Int(ids[0])], !edgeless[Int(ids[n - 1])],
+                guard Self.hasFreeEdges(ids, n, edgeless),
                       partitions == 1 || Self.partition(ids, n, of: partitions) == partition else { return }
                 table.add(ids, count: frequency, documents: documents)
             }
@@ -81,10 +88,10 @@ struct RunCandidates {
                 if n < maxLength && parts[n - 2].find(ids) != nil {
                     parts[n - 2].add(ids, count: frequency, documents: documents)
                 }
-                guard n > 2, !edgeless[Int(ids[0])], !edgeless[Int(ids[n - 1])] else { return }
+                guard n > 2, Self.hasFreeEdges(ids, n, edgeless) else { return }
                 inside.removeAll(keepingCapacity: true)
                 for length in 2..<n {
-                    for start in 0...(n - length) where !edgeless[Int(ids[start])] && !edgeless[Int(ids[start + length - 1])] {
+                    for start in 0...(n - length) where Self.hasFreeEdges(ids + start, length, edgeless) {
                         if let entry = tables[length - 2].find(ids + start) {
                             let c = offsets[length - 2] + entry
                             if !inside.contains(c) { inside.append(c) }
