@@ -46,7 +46,8 @@ public enum RunManifest {
             let data = FileManager.default.contents(atPath: study.resolve(file))
             return .object([("file", .string(file)), ("sha256", .string(data.map { SHA256Hex.of([UInt8]($0)) } ?? ""))])
         }
-        return .object(header(command: "study", arguments: arguments) + [
+        return .object(header(command: "study", arguments: arguments)
+            + (run.mergedFrom.map { [("merged_from", JSONValue.array($0))] } ?? []) + [
             ("study", .object(source)),
             ("inputs", .array(inputs)),
             ("options", .object(options)),

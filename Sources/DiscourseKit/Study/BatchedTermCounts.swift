@@ -201,24 +201,26 @@ enum BatchedTermCounts {
     }
 
     /// What the pass made: per grouping, the term counts by request and the groups' size
-    /// figures; the tokens of each document; the vocabulary.
+    /// figures; what reading each document found and its tokens; the vocabulary.
     struct Counted {
         var counts: [[TermCounts.Request: TermCounts]]
-        var summaries: [[GroupSummary]]
+        var sizes: [GroupSizes]
+        var summaries: [[GroupSummary]] { sizes.map(\.summaries) }
+        var readings: [CorpusReader.Reading]
         var documentTokens: [Int]
         var tokens: TokenizedCorpus
         /// The pass's session, whose vocabulary holds every form of the corpus.
         var session: TokenPipeline.Session
     }
 
-    /// Reads, tokenizes and counts `corpus` in `batches`, recording what reading found in it.
-    /// The documents' lists that trends keep are written to temporary files under `tmp`
+    /// Reads, tokenizes and counts the documents of `corpus` in `batches` (consecutive runs
+    /// of documents, in order: all of them, or one shard's). The documents' lists that trends keep are written to temporary files under `tmp`
     /// (removed once the counts are dropped); each batch's n-grams go to the partial-count
     /// files of `ngrams`.
     ///
     /// - Throws: `DiscourseError` for a text that cannot be read or decoded, or when `tmp`
     ///   cannot be written.
-    static func count(_ corpus: inout Corpus, batches: [Range<Int>], configuration: TokenizerConfiguration,
+    static func count(_ corpus: Corpus, batches: [Range<Int>], configuration: TokenizerConfiguration,
                       groupings: [Grouping], requests: [[TermCounts.Request]], ngrams: [StudyNgramBatches] = [],
                       tmp: String, observer: any RunObserver) throws(DiscourseError) -> Counted {
         let session = try TokenPipeline.Session(configuration)
@@ -254,13 +256,12 @@ enum BatchedTermCounts {
             documentTokens += documents.map(\.count)
             MemoryRelease.returnFreedMemory()
         }
-        corpus.record(readings)
         let vocabulary = session.vocabulary.snapshot()
         return Counted(
             counts: zip(builders, requests).map { builders, requests in
                 Dictionary(uniqueKeysWithValues: zip(requests, builders.map { $0.finish(vocabulary: vocabulary) }))
             },
-            summaries: summaries.map(\.summaries), documentTokens: documentTokens,
+            sizes: summaries, readings: readings, documentTokens: documentTokens,
             tokens: TokenizedCorpus(documents: [], vocabulary: vocabulary, configuration: configuration), session: session)
     }
 }
@@ -295,6 +296,20 @@ struct GroupSizes {
                 forms[g][word] |= 1 << UInt64(id & 63)
             }
         }
+    }
+
+    /// Group g's tokens, sentences and distinct forms (form ids, ascending): what a study's
+    /// shard records, so that a merge can sum the groups' figures (`StudyPart`).
+    func figures(_ g: Int) -> (tokens: Int, sentences: Int, forms: [UInt32]) {
+        var ids: [UInt32] = []
+        for (w, word) in forms[g].enumerated() {
+            var bits = word
+            while bits != 0 {
+                ids.append(UInt32(w << 6 | bits.trailingZeroBitCount))
+                bits &= bits - 1
+            }
+        }
+        return (tokens[g], sentences[g], ids)
     }
 
     var summaries: [GroupSummary] {

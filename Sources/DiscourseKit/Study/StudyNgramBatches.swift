@@ -5,17 +5,33 @@
 /// --memory` and `discourse merge` do, so the tables are those of the in-memory run.
 final class StudyNgramBatches: Sendable {
     let prepared: ShardCount.Prepared
-    let folder: SpillFolder
+    /// The temporary folder the files are in, or nil when they go to a folder that stays (a
+    /// study's shard: `StudyPart`).
+    let folder: SpillFolder?
+    let path: String
     let batches: Int
 
     /// - Throws: `DiscourseError` when no folder can be made under `tmp`.
     init(_ prepared: ShardCount.Prepared, batches: Int, tmp: String) throws(DiscourseError) {
         self.prepared = prepared
         self.batches = batches
-        folder = try SpillFolder(in: tmp, prefix: "discourse-ngrams")
+        let folder = try SpillFolder(in: tmp, prefix: "discourse-ngrams")
+        self.folder = folder
+        path = folder.path
     }
 
-    private func path(_ batch: Int) -> String { folder.path + "/\(batch + 1).dcounts" }
+    /// Batches whose files go to `folder`, made beforehand, where they stay.
+    init(_ prepared: ShardCount.Prepared, batches: Int, folder: String) {
+        self.prepared = prepared
+        self.batches = batches
+        self.folder = nil
+        path = folder
+    }
+
+    /// The file of batch `batch` (from 0) in `folder`.
+    static func file(_ batch: Int, in folder: String) -> String { folder + "/\(batch + 1).dcounts" }
+
+    private func path(_ batch: Int) -> String { Self.file(batch, in: path) }
 
     /// Counts batch `b`: the documents `range`, tokenized and read.
     ///
@@ -34,6 +50,18 @@ final class StudyNgramBatches: Sendable {
         for b in 0..<batches { parts.append(try PartialCountsFile(path: path(b), keepListing: b == 0)) }
         return BatchedNgramSource(merged: try MergedNgramSource(parts: parts), folder: folder, mergeWorkers: mergeWorkers)
     }
+
+    /// The groups' tables summed from the files of several runs of batches (the shards of a
+    /// study, each counted in its own batches): the files are checked to come from one run,
+    /// and the merge checks that they count every document once.
+    ///
+    /// - Throws: `DiscourseError` for a file that cannot be read back, or files of different runs.
+    static func source(files: [String], mergeWorkers: Int) throws(DiscourseError) -> any NgramSource {
+        var parts: [PartialCountsFile] = []
+        for (i, file) in files.enumerated() { parts.append(try PartialCountsFile(path: file, keepListing: i == 0)) }
+        return BatchedNgramSource(merged: try MergedNgramSource(parts: parts, shardsChecked: false), folder: nil,
+                                  mergeWorkers: mergeWorkers)
+    }
 }
 
 /// The summed batches, keeping their folder while the tables are written, with how many
@@ -41,10 +69,10 @@ final class StudyNgramBatches: Sendable {
 /// table under `ParallelMap.withWorkers` of that number).
 private final class BatchedNgramSource: NgramSource, Sendable {
     let merged: MergedNgramSource
-    let folder: SpillFolder
+    let folder: SpillFolder?
     let groupsAtOnce: Int?
 
-    init(merged: MergedNgramSource, folder: SpillFolder, mergeWorkers: Int) {
+    init(merged: MergedNgramSource, folder: SpillFolder?, mergeWorkers: Int) {
         self.merged = merged
         self.folder = folder
         groupsAtOnce = mergeWorkers

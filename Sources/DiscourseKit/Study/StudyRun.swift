@@ -16,6 +16,9 @@ public struct StudyRun: Sendable {
     public let inputs: [AnalysisInput]
     /// Each analysis on each of its groupings, in the study's order.
     public let outcomes: [AnalysisOutcome]
+    /// The parts a run merged from its shards (`run.json`'s `merged_from`); nil when it read
+    /// the texts.
+    public let mergedFrom: [JSONValue]?
 
     /// Loads, groups and tokenizes the corpus, then runs every analysis.
     ///
@@ -36,70 +39,35 @@ public struct StudyRun: Sendable {
     ///   - tmp: where counts that would not fit the budget are written while the run lasts.
     public init(_ study: Study, loaded: Corpus? = nil, budget: MemoryBudget? = nil, tmp: String = "/tmp",
                 observer: any RunObserver = SilentObserver()) throws(DiscourseError) {
-        self.study = study
-        observer.stage("load metadata")
-        var corpusOptions = study.corpus
-        corpusOptions.path = study.resolve(corpusOptions.path)
-        var corpus: Corpus
-        if let loaded {
-            corpus = loaded
-        } else {
-            corpus = try Self.located("corpus", in: study) { () throws(DiscourseError) in try corpusOptions.load() }
-        }
-        var groupings: [Grouping] = []
-        for field in study.groupings {
-            let loaded = corpus
-            let grouping = try Self.located("groupings", in: study) { () throws(DiscourseError) in try Grouping(loaded, by: field) }
-            if let warning = grouping.leftOutWarning { observer.warning(warning) }
-            groupings.append(grouping)
-        }
-        var tokenOptions = study.tokens
-        tokenOptions.termFiles = tokenOptions.termFiles.map { LineFile.isBuiltinTerms($0) ? $0 : study.resolve($0) }
-        tokenOptions.stopwordLists = tokenOptions.stopwordLists.map { LineFile.isBuiltinList($0) ? $0 : study.resolve($0) }
-        let configuration = try Self.located("tokens", in: study) { () throws(DiscourseError) in
-            try tokenOptions.configuration(defaultLanguage: study.corpus.language, keepOffsets: study.needsOffsets)
-        }
-        let requests = try study.termCountRequests(configuration)
-        // Each n-gram analysis on each of its groupings.
-        let ngramJobs = study.analyses.indices.flatMap { a -> [(analysis: Int, grouping: Int, options: NgramOptions)] in
-            guard case .ngrams(let options) = study.analyses[a].spec else { return [] }
-            return (study.analyses[a].groupings ?? Array(groupings.indices)).map { (a, $0, options) }
-        }
-        let plan = budget.map { budget in
-            BatchedTermCounts.plan(corpus, budget: budget,
-                                   termCounts: zip(groupings, requests).flatMap { grouping, requests in
-                                       requests.map { (grouping, $0.sizes.max() ?? 1) }
-                                   },
-                                   documents: requests.joined().contains(where: \.documents),
-                                   cooccurrence: study.cooccurrenceOptions.isEmpty ? [] : groupings,
-                                   scopes: study.cooccurrenceOptions, offsets: configuration.keepOffsets,
-                                   ngrams: ngramJobs.map { (groupings[$0.grouping], $0.options.sizes) },
-                                   terms: study.analyses.contains { if case .terms = $0.spec { true } else { false } })
-        }
-        var ngramBatches: [Int: [Int: (batches: StudyNgramBatches, mergeWorkers: Int)]] = [:]
+        let setup = try Setup(study, loaded: loaded, observer: observer)
+        var corpus = setup.corpus
+        let (groupings, configuration, requests) = (setup.groupings, setup.configuration, setup.requests)
+        let plan = budget.map { setup.plan($0) }
+        var ngramSources: [Int: [Int: NgramJobSource]] = [:]
         if let plan, let budget, !plan.inMemory, Double(plan.keptBytes) > BatchedNgrams.planned(budget) {
             observer.warning("the term counts that keyness, trends and compare keep may need about \(MemoryBudget(bytes: plan.keptBytes).description), more than --memory \(budget.description) allows: the run may exceed it")
         }
         let batches = plan?.batches ?? [0..<corpus.documents.count]
-        if let plan, !plan.inMemory {
+        let tokens: TokenizedCorpus
+        let documentTokens: [Int]
+        let inputs: [AnalysisInput]
+        if let plan, let budget, !plan.inMemory {
             guard FileSystem.isFolder(tmp) == true else {
                 throw DiscourseError("--tmp \(tmp): no such folder, for the temporary files of a run counted in batches")
             }
-            for job in ngramJobs {
-                let prepared = ShardCount.Prepared(corpus: corpusOptions, tokens: tokenOptions, options: job.options, loaded: corpus,
-                                                   grouping: groupings[job.grouping], configuration: configuration)
+            var jobs: [StudyNgramBatches] = []
+            for job in setup.ngramJobs {
                 // Each group is summed whole from the batches' files: as many at once as fit.
-                let merge = BatchedNgrams.plan(corpus, grouping: groupings[job.grouping], budget: budget!, sizes: job.options.sizes)
-                if let (label, bytes) = merge.oversizedGroup {
-                    observer.warning("group '\(label)' alone may need about \(MemoryBudget(bytes: bytes).description) for its n-gram tables, more than --memory \(budget!.description): the run may exceed it (group more finely, or count fewer lengths)")
-                }
-                ngramBatches[job.analysis, default: [:]][job.grouping] =
-                    (try StudyNgramBatches(prepared, batches: batches.count, tmp: tmp), merge.mergeWorkers)
+                let mergeWorkers = setup.mergeWorkers(job, budget: budget, observer: observer)
+                let batched = try StudyNgramBatches(setup.prepared(job), batches: batches.count, tmp: tmp)
+                jobs.append(batched)
+                ngramSources[job.analysis, default: [:]][job.grouping] =
+                    NgramJobSource(mergeWorkers: mergeWorkers) { () throws(DiscourseError) in try batched.source(mergeWorkers: mergeWorkers) }
             }
-            let counted = try BatchedTermCounts.count(&corpus, batches: batches, configuration: configuration,
-                                                      groupings: groupings, requests: requests,
-                                                      ngrams: ngramJobs.map { ngramBatches[$0.analysis]![$0.grouping]!.batches },
+            let counted = try BatchedTermCounts.count(corpus, batches: batches, configuration: configuration,
+                                                      groupings: groupings, requests: requests, ngrams: jobs,
                                                       tmp: tmp, observer: observer)
+            corpus.record(counted.readings)
             tokens = counted.tokens
             documentTokens = counted.documentTokens
             let loaded = corpus
@@ -114,15 +82,40 @@ public struct StudyRun: Sendable {
             tokens = try TokenPipeline.run(&corpus, configuration: configuration, observer: observer)
             documentTokens = tokens.documents.map(\.count)
             let loaded = corpus
-            let tokens = self.tokens
             inputs = groupings.indices.map { g in
                 AnalysisInput(corpus: loaded, tokens: tokens, grouping: groupings[g], counted: [:],
                               listed: Set(requests[g].filter(\.documents).map(\.sizes)))
             }
         }
-        self.batches = plan?.inMemory == false ? batches.count : 0
         for warning in corpus.warnings { observer.warning(warning) }
+        self.init(study: study, corpus: corpus, tokens: tokens, documentTokens: documentTokens,
+                  batches: plan?.inMemory == false ? batches.count : 0, inputs: inputs,
+                  outcomes: try Self.outcomes(study, inputs: inputs, ngrams: ngramSources, observer: observer))
+    }
+
+    init(study: Study, corpus: Corpus, tokens: TokenizedCorpus, documentTokens: [Int], batches: Int, inputs: [AnalysisInput],
+         outcomes: [AnalysisOutcome], mergedFrom: [JSONValue]? = nil) {
+        self.mergedFrom = mergedFrom
+        self.study = study
         self.corpus = corpus
+        self.tokens = tokens
+        self.documentTokens = documentTokens
+        self.batches = batches
+        self.inputs = inputs
+        self.outcomes = outcomes
+    }
+
+    /// An n-gram analysis's tables on one grouping summed from partial-count files (a study
+    /// counted in batches or in shards), with how many groups may be summed at once.
+    struct NgramJobSource {
+        let mergeWorkers: Int
+        let make: () throws(DiscourseError) -> any NgramSource
+    }
+
+    /// Runs each analysis on each of its groupings, in the study's order; n-gram analyses
+    /// with a source in `ngrams` (by analysis, then grouping) read their tables from it.
+    static func outcomes(_ study: Study, inputs: [AnalysisInput], ngrams: [Int: [Int: NgramJobSource]],
+                         observer: any RunObserver) throws(DiscourseError) -> [AnalysisOutcome] {
         var outcomes: [AnalysisOutcome] = []
         for (a, analysis) in study.analyses.enumerated() {
             for g in analysis.groupings ?? Array(study.groupings.indices) {
@@ -130,10 +123,10 @@ public struct StudyRun: Sendable {
                 observer.stage(analysis.spec.kind + (analysis.name.map { " " + $0 } ?? "") + (field.map { " by \($0)" } ?? ""))
                 do {
                     let result: AnalysisResult
-                    if let (batches, mergeWorkers) = ngramBatches[a]?[g] {
+                    if let job = ngrams[a]?[g] {
                         // No more groups at once than the budget allows (tf-idf counts every group).
-                        let source = try batches.source(mergeWorkers: mergeWorkers)
-                        result = .ngrams(ParallelMap.withWorkers(mergeWorkers) { NgramResult(source: source) })
+                        let source = try job.make()
+                        result = .ngrams(ParallelMap.withWorkers(job.mergeWorkers) { NgramResult(source: source) })
                     } else {
                         result = try analysis.spec.run(inputs[g], observer: observer)
                     }
@@ -145,7 +138,7 @@ public struct StudyRun: Sendable {
                 }
             }
         }
-        self.outcomes = outcomes
+        return outcomes
     }
 
     /// Runs `body`, naming where the study file declares `key` in its error.

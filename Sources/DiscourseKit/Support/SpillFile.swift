@@ -68,16 +68,26 @@ final class SpillFolder: Sendable {
 
     /// - Throws: `DiscourseError` naming the folder when none can be made there.
     init(in folder: String, prefix: String) throws(DiscourseError) {
+        path = try Self.make(in: folder, prefix: prefix)
+    }
+
+    /// Makes a new folder `prefix-XXXXXX` under `folder`, removed on Ctrl-C until
+    /// `InterruptCleanup.unregister` is called with its path; `option` names `folder` in
+    /// messages.
+    ///
+    /// - Throws: `DiscourseError` naming the folder when none can be made there.
+    static func make(in folder: String, prefix: String, option: String = "--tmp") throws(DiscourseError) -> String {
         var template = Array((folder.hasSuffix("/") ? folder : folder + "/").utf8CString.dropLast())
             + Array("\(prefix)-XXXXXX".utf8CString)
         guard FileSystem.isFolder(folder) == true else {
-            throw DiscourseError("--tmp \(folder): cannot make a temporary folder there (no such folder)")
+            throw DiscourseError("\(option) \(folder): cannot make a temporary folder there (no such folder)")
         }
         guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
-            throw DiscourseError("--tmp \(folder): cannot make a temporary folder there (\(String(cString: strerror(errno))))")
+            throw DiscourseError("\(option) \(folder): cannot make a temporary folder there (\(String(cString: strerror(errno))))")
         }
-        path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         InterruptCleanup.register(path)
+        return path
     }
 
     deinit {

@@ -16,13 +16,28 @@ struct StudyCommand: ParsableCommand {
 
             Example:
               discourse study Corpora/sotu/study.yaml --out out/sotu
+
+            A study whose analyses run from counts (ngrams, keyness, trends, compare) can be \
+            split over several jobs (a Slurm job array, docs/cluster.md): each job counts one \
+            shard of the documents into a part folder with --shard I/N --out PART, and \
+            --merge PART... sums the parts of all shards and writes what the study writes on \
+            one machine, byte for byte but for run.json (docs/partial-counts.md):
+              for i in 1 2 3 4; do discourse study S.yaml --shard $i/4 --out parts/$i; done
+              discourse study S.yaml --merge parts/1 parts/2 parts/3 parts/4 --out out/s
             """)
 
     @Argument(help: ArgumentHelp("The study file.", valueName: "study.yaml"))
     var file: String
 
-    @Option(help: ArgumentHelp("Output folder (default: the study's 'out', else discourse-out).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Output folder (default: the study's 'out', else discourse-out); with --shard, the part folder to write.", valueName: "dir"))
     var out: String?
+
+    @Option(help: ArgumentHelp("Count only shard I of N of the documents into the part folder --out, for --merge.", valueName: "i/n"))
+    var shard: String?
+
+    @Option(parsing: .upToNextOption,
+            help: ArgumentHelp("Run the study from the part folders of all its shards (--shard) instead of the texts.", valueName: "part"))
+    var merge: [String] = []
 
     @Flag(help: "Write CSV for spreadsheets: UTF-8 BOM, CRLF line ends, and a ' before cells starting with = + - @.")
     var excel = false
@@ -38,18 +53,40 @@ struct StudyCommand: ParsableCommand {
 
     @OptionGroup(title: "Resources") var resources: ResourceFlags
 
+    func validate() throws {
+        if let shard {
+            guard Shard(shard) != nil else { throw ValidationError("--shard \(shard): give I/N with 1 ≤ I ≤ N, e.g. --shard 2/4") }
+            guard merge.isEmpty else { throw ValidationError("--shard and --merge: a run either counts a shard or merges the parts, not both") }
+            guard let out, out != "-" else { throw ValidationError("--shard: name the part folder to write with --out, e.g. --out parts/1") }
+            guard !excel, !xlsx else { throw ValidationError("--shard writes a part for --merge, not tables: give --excel or --xlsx to the merge") }
+        }
+    }
+
     mutating func run() throws {
         let (file, out, excel, quiet, stats, xlsx, resources) = (self.file, self.out, self.excel, self.quiet, self.stats, self.xlsx, self.resources)
+        let (shard, parts) = (self.shard.flatMap(Shard.init), merge)
         try reportingErrors {
             let observer = TerminalObserver(stats: stats, quiet: quiet)
             let study = try StudyFile.load(file)
+            if let shard, let out {
+                InterruptCleanup.install()
+                let summary = try StudyShard.count(study, shard: shard, to: out, budget: resources.budget,
+                                                   tmp: resources.temporaryFolder, observer: observer)
+                observer.finish(bytes: summary.bytes, tokens: summary.tokens)
+                if !quiet {
+                    FileSystem.printError("discourse study: shard \(shard.number)/\(shard.count): \(summary.documents) document\(summary.documents == 1 ? "" : "s"), \(summary.tokens) tokens → \(out)/")
+                }
+                return
+            }
             let folder = out ?? study.outputFolder ?? "discourse-out"
             guard folder != "-" else { throw DiscourseError("--out -: a study writes a folder of tables; name one") }
             InterruptCleanup.install()
             let writer = try OutputWriter(destination: .folder(folder), format: CSVFormat(excel: excel), mainFile: "")
             writer.workbook = xlsx
             try writer.reserve(StudyOutput.plannedFiles(study, workbook: xlsx))
-            let run = try StudyRun(study, budget: resources.budget, tmp: resources.temporaryFolder, observer: observer)
+            let run = parts.isEmpty
+                ? try StudyRun(study, budget: resources.budget, tmp: resources.temporaryFolder, observer: observer)
+                : try StudyRun(study, parts: parts, budget: resources.budget, tmp: resources.temporaryFolder, observer: observer)
             if run.batches > 0 && !quiet {
                 FileSystem.printError("discourse study: the corpus's tokens do not fit --memory \(resources.budget.description): counted in \(run.batches) batch\(run.batches == 1 ? "" : "es") of documents")
             }

@@ -16,16 +16,21 @@ final class MergedNgramSource: NgramSource, @unchecked Sendable {
     private let maps: [[UInt32]]
     private let failure = Mutex<DiscourseError?>(nil)
 
-    /// - Parameter parts: the parts, in any order; the first keeps the document listing and
-    ///   the grouping (`PartialCountsFile(path:keepListing:)`).
+    /// - Parameters:
+    ///   - parts: the parts, in any order; the first keeps the document listing and the
+    ///     grouping (`PartialCountsFile(path:keepListing:)`).
+    ///   - shardsChecked: false when the parts are the batches of several shards of a study
+    ///     (each shard numbers its own batches), which are summed in the order given; that
+    ///     every document is counted once is still checked (`readings()`).
     /// - Throws: `DiscourseError` when the parts come from different runs (options, corpus,
     ///   versions), repeat a shard or leave one out.
-    init(parts: [PartialCountsFile]) throws(DiscourseError) {
+    init(parts: [PartialCountsFile], shardsChecked: Bool = true) throws(DiscourseError) {
         guard let first = parts.first else { throw DiscourseError("merge: no partial-count files given") }
         let shards = first.header.shards
         var byShard: [Int: String] = [:]
         for part in parts {
             try Self.checkSameRun(first, part)
+            guard shardsChecked else { continue }
             guard part.header.shards == shards else {
                 throw DiscourseError("\(part.path) is shard \(part.header.shard) of \(part.header.shards), but \(first.path) is shard \(first.header.shard) of \(shards): they come from different splits")
             }
@@ -34,11 +39,11 @@ final class MergedNgramSource: NgramSource, @unchecked Sendable {
             }
             byShard[part.header.shard] = part.path
         }
-        let missing = (1...shards).filter { byShard[$0] == nil }
+        let missing = shardsChecked ? (1...shards).filter { byShard[$0] == nil } : []
         guard missing.isEmpty else {
             throw DiscourseError("merge: shard\(missing.count == 1 ? "" : "s") \(missing.map(String.init).joined(separator: ", ")) of \(shards) \(missing.count == 1 ? "is" : "are") missing (given: \(byShard.keys.sorted().map(String.init).joined(separator: ", ")))")
         }
-        let ordered = parts.sorted { $0.header.shard < $1.header.shard }
+        let ordered = shardsChecked ? parts.sorted { $0.header.shard < $1.header.shard } : parts
         self.parts = ordered
         self.header = first.header
         options = first.header.ngramOptions

@@ -32,6 +32,44 @@ struct PartialCountsHeader: Sendable {
         var document: Int
         var tokens: Int
         var reading: CorpusReader.Reading
+
+        var json: JSONValue {
+            .object([
+                ("document", .int(document)), ("tokens", .int(tokens)), ("sha256", .string(reading.sha256.hex)),
+                ("bytes", .int(reading.byteCount)), ("replacements", .int(reading.replacements)),
+                ("removed", .array(reading.removed.map(JSONValue.int))), ("text_sha256", .string(reading.textDigest.hex)),
+                ("empty", .bool(reading.isEmptyText)), ("emptied_by_strip", .bool(reading.emptiedByStrip)),
+            ])
+        }
+
+        /// The readings back from their JSON (`json`), each naming one of `documents`
+        /// documents; `fail` makes the error for a missing or malformed field.
+        static func list(_ value: JSONValue?, documents: Int, fail: (String) -> DiscourseError) throws(DiscourseError) -> [ShardReading] {
+            func int(_ value: JSONValue?, _ field: String) throws(DiscourseError) -> Int {
+                guard let value = value?.intValue else { throw fail(field) }
+                return value
+            }
+            func digest(_ value: JSONValue?, _ field: String) throws(DiscourseError) -> SHA256Sum {
+                guard let text = value?.stringValue, let digest = SHA256Sum(hex: text) else { throw fail(field) }
+                return digest
+            }
+            guard let items = value?.arrayValue else { throw fail("readings") }
+            var readings: [ShardReading] = []
+            for item in items {
+                guard let removedItems = item["removed"]?.arrayValue, case .bool(let empty)? = item["empty"],
+                      case .bool(let emptied)? = item["emptied_by_strip"] else { throw fail("readings") }
+                var removed: [Int] = []
+                for value in removedItems { removed.append(try int(value, "readings.removed")) }
+                let reading = CorpusReader.Reading(
+                    text: [], sha256: try digest(item["sha256"], "readings.sha256"), byteCount: try int(item["bytes"], "readings.bytes"),
+                    replacements: try int(item["replacements"], "readings.replacements"), removed: removed,
+                    textDigest: try digest(item["text_sha256"], "readings.text_sha256"), isEmptyText: empty, emptiedByStrip: emptied)
+                let document = try int(item["document"], "readings.document")
+                guard (0..<documents).contains(document) else { throw fail("readings.document") }
+                readings.append(ShardReading(document: document, tokens: try int(item["tokens"], "readings.tokens"), reading: reading))
+            }
+            return readings
+        }
     }
 
     var json: JSONValue {
@@ -47,15 +85,7 @@ struct PartialCountsHeader: Sendable {
                 ("files_without_metadata", .array(filesWithoutMetadata.map(JSONValue.string))),
                 ("documents", .array(documentIDs.map(JSONValue.string))),
             ])),
-            ("readings", .array(readings.map { item in
-                let r = item.reading
-                return .object([
-                    ("document", .int(item.document)), ("tokens", .int(item.tokens)), ("sha256", .string(r.sha256.hex)),
-                    ("bytes", .int(r.byteCount)), ("replacements", .int(r.replacements)),
-                    ("removed", .array(r.removed.map(JSONValue.int))), ("text_sha256", .string(r.textDigest.hex)),
-                    ("empty", .bool(r.isEmptyText)), ("emptied_by_strip", .bool(r.emptiedByStrip)),
-                ])
-            })),
+            ("readings", .array(readings.map(\.json))),
             ("grouping", .object([
                 ("by", groupingField.map(JSONValue.string) ?? .null),
                 ("left_out", .array(leftOut.map(JSONValue.string))),
@@ -83,10 +113,6 @@ struct PartialCountsHeader: Sendable {
             guard let value = value?.stringValue else { throw fail(field) }
             return value
         }
-        func digest(_ value: JSONValue?, _ field: String) throws(DiscourseError) -> SHA256Sum {
-            guard let text = value?.stringValue, let digest = SHA256Sum(hex: text) else { throw fail(field) }
-            return digest
-        }
         func strings(_ value: JSONValue?, _ field: String) throws(DiscourseError) -> [String] {
             guard let items = value?.arrayValue else { throw fail(field) }
             var result: [String] = []
@@ -112,21 +138,7 @@ struct PartialCountsHeader: Sendable {
         loadWarnings = try strings(corpus?["load_warnings"], "corpus.load_warnings")
         filesWithoutMetadata = try strings(corpus?["files_without_metadata"], "corpus.files_without_metadata")
         documentIDs = try strings(corpus?["documents"], "corpus.documents")
-        guard let readingItems = json["readings"]?.arrayValue else { throw fail("readings") }
-        readings = []
-        for item in readingItems {
-            guard let removedItems = item["removed"]?.arrayValue, case .bool(let empty)? = item["empty"],
-                  case .bool(let emptied)? = item["emptied_by_strip"] else { throw fail("readings") }
-            var removed: [Int] = []
-            for value in removedItems { removed.append(try int(value, "readings.removed")) }
-            let reading = CorpusReader.Reading(
-                text: [], sha256: try digest(item["sha256"], "readings.sha256"), byteCount: try int(item["bytes"], "readings.bytes"),
-                replacements: try int(item["replacements"], "readings.replacements"), removed: removed,
-                textDigest: try digest(item["text_sha256"], "readings.text_sha256"), isEmptyText: empty, emptiedByStrip: emptied)
-            let document = try int(item["document"], "readings.document")
-            guard documentIDs.indices.contains(document) else { throw fail("readings.document") }
-            readings.append(ShardReading(document: document, tokens: try int(item["tokens"], "readings.tokens"), reading: reading))
-        }
+        readings = try ShardReading.list(json["readings"], documents: documentIDs.count, fail: fail)
         let grouping = json["grouping"]
         switch grouping?["by"] {
         case .string(let field)?: groupingField = field

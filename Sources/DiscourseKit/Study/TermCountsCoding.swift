@@ -1,0 +1,153 @@
+/// The term counts of a study's shard as its part stores them (`StudyPart`, `terms-G-R.bin`),
+/// and their sum over the shards.
+///
+/// A shard's counts are those of its own documents: its terms (by text, with their lengths),
+/// each group's (term, count, documents) list and tokens, and each of its analysed documents'
+/// position in group order, tokens and (when kept) (term, count) list. Shards hold disjoint
+/// documents, so counts, document frequencies and tokens add up, and each document's list
+/// comes from the one shard that read it.
+enum TermCountsCoding {
+    /// Encodes `counts` of a shard whose analysed documents are at `positions` (ascending,
+    /// in group order).
+    static func encode(_ counts: TermCounts, positions: [Int]) -> LittleEndianWriter {
+        var out = LittleEndianWriter()
+        out.u64(UInt64(counts.terms.count))
+        for (term, text) in counts.terms.enumerated() {
+            out.u32(UInt32(counts.sizes[term]))
+            out.u32(UInt32(text.utf8.count))
+            out.bytes += text.utf8
+        }
+        out.u64(UInt64(counts.groups.count))
+        for (g, list) in counts.groupCounts.enumerated() {
+            out.u64(UInt64(counts.groupTokens[g]))
+            out.u64(UInt64(list.count))
+            for item in list {
+                out.u32(UInt32(item.term))
+                out.u32(UInt32(item.documents))
+                out.u64(UInt64(item.count))
+            }
+        }
+        out.u64(UInt64(positions.count))
+        for position in positions {
+            out.u64(UInt64(position))
+            out.u64(UInt64(counts.documentTokens[position]))
+        }
+        out.u8(counts.documents == nil ? 0 : 1)
+        if let documents = counts.documents {
+            var inShard = [Bool](repeating: false, count: documents.count)
+            for position in positions { inShard[position] = true }
+            documents.forEach { position, list in
+                guard inShard[position] else { return }
+                out.u64(UInt64(list.count))
+                for pair in list { out.u64(pair) }
+            }
+        }
+        return out
+    }
+
+    /// The counts of one request of one grouping, summed over the shards' parts.
+    struct Merger {
+        let grouping: Grouping
+        private var termIndex: [String: Int32] = [:]
+        private var terms: [String] = []
+        private var sizes: [Int] = []
+        private var groupLists: [[TermCounts.TermCount]]
+        private var groupTokens: [Int]
+        private var documentTokens: [Int]
+        private var documents: DocumentTermLists?
+
+        /// - Parameters:
+        ///   - documents: whether the documents' lists are kept (trends).
+        ///   - spill: where full blocks of the documents' lists go (a run within a budget).
+        init(grouping: Grouping, documents: Bool, spill: SpillFile?) {
+            self.grouping = grouping
+            let analysed = grouping.groups.reduce(0) { $0 + $1.documents.count }
+            groupLists = [[TermCounts.TermCount]](repeating: [], count: grouping.groups.count)
+            groupTokens = [Int](repeating: 0, count: grouping.groups.count)
+            documentTokens = [Int](repeating: 0, count: analysed)
+            self.documents = documents ? DocumentTermLists(count: analysed, spill: spill) : nil
+        }
+
+        /// Adds one shard's counts, read from `reader` (past the file's magic).
+        ///
+        /// - Throws: `DiscourseError` naming the file when it is damaged or does not fit the
+        ///   grouping.
+        mutating func add(_ reader: inout LittleEndianReader) throws(DiscourseError) {
+            let file = reader.source
+            let termCount = try reader.count("term count", width: 8)
+            var map = [Int32](repeating: 0, count: termCount)
+            for t in 0..<termCount {
+                let size = Int(try reader.u32("term length"))
+                let length = Int(try reader.u32("term text length"))
+                let text = String(decoding: try reader.raw(length, "term text"), as: UTF8.self)
+                if let known = termIndex[text] {
+                    map[t] = known
+                } else {
+                    map[t] = Int32(terms.count)
+                    termIndex[text] = map[t]
+                    terms.append(text)
+                    sizes.append(size)
+                }
+            }
+            func term(_ t: UInt32) throws(DiscourseError) -> Int32 {
+                guard Int(t) < termCount else {
+                    throw DiscourseError("\(file): damaged study part: term \(t) is not among its \(termCount) terms")
+                }
+                return map[Int(t)]
+            }
+            guard try reader.u64("group count") == UInt64(groupLists.count) else {
+                throw DiscourseError("\(file): damaged study part: its groups are not the \(groupLists.count) of the grouping")
+            }
+            for g in groupLists.indices {
+                groupTokens[g] += Int(try reader.u64("group tokens"))
+                let count = try reader.count("group list length", width: 16)
+                var list: [TermCounts.TermCount] = []
+                list.reserveCapacity(count)
+                for _ in 0..<count {
+                    let t = try term(try reader.u32("term"))
+                    let documents = Int(try reader.u32("documents"))
+                    list.append(TermCounts.TermCount(term: t, count: Int(try reader.u64("count")), documents: documents))
+                }
+                list.sort { $0.term < $1.term }
+                groupLists[g] = TermCounts.Builder.merge(groupLists[g], list)
+            }
+            let positionCount = try reader.count("document count", width: 16)
+            var positions: [Int] = []
+            positions.reserveCapacity(positionCount)
+            for _ in 0..<positionCount {
+                let position = Int(try reader.u64("document position"))
+                guard documentTokens.indices.contains(position) else {
+                    throw DiscourseError("\(file): damaged study part: document position \(position) is not in the grouping")
+                }
+                positions.append(position)
+                documentTokens[position] = Int(try reader.u64("document tokens"))
+            }
+            let listed = try reader.u8("documents flag") != 0
+            guard listed == (documents != nil) else {
+                throw DiscourseError("\(file): damaged study part: it \(listed ? "holds" : "lacks") the documents' lists")
+            }
+            if documents != nil {
+                for position in positions {
+                    let count = try reader.count("document list length", width: 8)
+                    var list: [UInt64] = []
+                    list.reserveCapacity(count)
+                    for _ in 0..<count {
+                        let pair = try reader.u64("document pair")
+                        list.append(UInt64(UInt32(try term(UInt32(pair >> 32)))) << 32 | (pair & 0xFFFF_FFFF))
+                    }
+                    list.sort()
+                    try documents!.append(list, position: position)
+                }
+            }
+            guard reader.remaining == 0 else {
+                throw DiscourseError("\(file): damaged study part: \(reader.remaining) bytes follow its counts")
+            }
+        }
+
+        /// The summed counts.
+        func finish() -> TermCounts {
+            TermCounts(terms: terms, sizes: sizes, groups: grouping.groups, groupTokens: groupTokens,
+                       groupCounts: GroupTermLists(groupLists), documents: documents, documentTokens: documentTokens)
+        }
+    }
+}
