@@ -15,6 +15,13 @@ public struct Shard: Sendable, Equatable {
         self.count = count
     }
 
+    /// Shard `number` (from 1) of `count`, 1 ≤ number ≤ count.
+    init(number: Int, count: Int) {
+        precondition((1...max(1, count)).contains(number), "shard \(number) of \(count)")
+        self.number = number
+        self.count = count
+    }
+
     /// The documents of the shard among `documents` in corpus order: a contiguous run, the
     /// runs of all shards as even in number of documents as can be.
     public func range(of documents: Int) -> Range<Int> {

@@ -61,10 +61,11 @@ extension StudyRun {
             for (r, request) in setup.requests[g].enumerated() {
                 var merger = TermCountsCoding.Merger(
                     grouping: grouping, documents: request.documents,
-                    spill: request.documents && budget != nil ? try SpillFile(in: tmp, prefix: "discourse-lists") : nil)
+                    spill: request.documents && budget != nil ? try SpillFile(in: tmp, prefix: "discourse-lists") : nil,
+                    groupSpill: budget != nil ? try SpillFile(in: tmp, prefix: "discourse-groups") : nil)
                 for (path, header) in headers {
                     var reader = try StudyPart.read(StudyPart.termsFile(g, request: r), of: path, header: header)
-                    try merger.add(&reader)
+                    try merger.add(&reader, end: Shard(number: header.shard, count: header.shards).range(of: documentCount).upperBound)
                 }
                 made[request] = merger.finish()
             }

@@ -76,9 +76,7 @@ extension StudyRun {
         func mergeWorkers(_ job: (analysis: Int, grouping: Int, options: NgramOptions), budget: MemoryBudget,
                           observer: any RunObserver) -> Int {
             let merge = BatchedNgrams.plan(corpus, grouping: groupings[job.grouping], budget: budget, sizes: job.options.sizes)
-            if let (label, bytes) = merge.oversizedGroup {
-                observer.warning("group '\(label)' alone may need about \(MemoryBudget(bytes: bytes).description) for its n-gram tables, more than --memory \(budget.description): the run may exceed it (group more finely, or count fewer lengths)")
-            }
+            if let warning = merge.oversizedWarning(budget) { observer.warning(warning) }
             return merge.mergeWorkers
         }
 

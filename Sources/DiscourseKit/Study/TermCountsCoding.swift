@@ -51,7 +51,10 @@ enum TermCountsCoding {
         private var termIndex: [String: Int32] = [:]
         private var terms: [String] = []
         private var sizes: [Int] = []
-        private var groupLists: [[TermCounts.TermCount]]
+        private var groupLists: GroupTermLists
+        /// Each group's last document (-1 when it has none): its list is complete once the
+        /// shards up to that document are added.
+        private let lastDocument: [Int]
         private var groupTokens: [Int]
         private var documentTokens: [Int]
         private var documents: DocumentTermLists?
@@ -59,20 +62,24 @@ enum TermCountsCoding {
         /// - Parameters:
         ///   - documents: whether the documents' lists are kept (trends).
         ///   - spill: where full blocks of the documents' lists go (a run within a budget).
-        init(grouping: Grouping, documents: Bool, spill: SpillFile?) {
+        ///   - groupSpill: where each group's list goes once it is complete (the same).
+        init(grouping: Grouping, documents: Bool, spill: SpillFile?, groupSpill: SpillFile?) {
             self.grouping = grouping
             let analysed = grouping.groups.reduce(0) { $0 + $1.documents.count }
-            groupLists = [[TermCounts.TermCount]](repeating: [], count: grouping.groups.count)
+            groupLists = GroupTermLists(count: grouping.groups.count, spill: groupSpill)
+            lastDocument = grouping.groups.map { $0.documents.max() ?? -1 }
             groupTokens = [Int](repeating: 0, count: grouping.groups.count)
             documentTokens = [Int](repeating: 0, count: analysed)
             self.documents = documents ? DocumentTermLists(count: analysed, spill: spill) : nil
         }
 
-        /// Adds one shard's counts, read from `reader` (past the file's magic).
+        /// Adds one shard's counts, read from `reader` (past the file's magic). Shards are
+        /// added in order; `end` is the end of this one's documents, so that the groups whose
+        /// documents all lie before it are complete and go to the group spill file.
         ///
         /// - Throws: `DiscourseError` naming the file when it is damaged or does not fit the
-        ///   grouping.
-        mutating func add(_ reader: inout LittleEndianReader) throws(DiscourseError) {
+        ///   grouping, or when a complete group's list cannot be written.
+        mutating func add(_ reader: inout LittleEndianReader, end: Int) throws(DiscourseError) {
             let file = reader.source
             let termCount = try reader.count("term count", width: 8)
             var map = [Int32](repeating: 0, count: termCount)
@@ -108,6 +115,10 @@ enum TermCountsCoding {
                     let documents = Int(try reader.u32("documents"))
                     list.append(TermCounts.TermCount(term: t, count: Int(try reader.u64("count")), documents: documents))
                 }
+                guard !list.isEmpty else { continue }
+                guard !groupLists.isWritten(g) else {
+                    throw DiscourseError("\(file): damaged study part: it counts terms in group \(g + 1), whose documents all lie in earlier shards")
+                }
                 list.sort { $0.term < $1.term }
                 groupLists[g] = TermCounts.Builder.merge(groupLists[g], list)
             }
@@ -142,12 +153,13 @@ enum TermCountsCoding {
             guard reader.remaining == 0 else {
                 throw DiscourseError("\(file): damaged study part: \(reader.remaining) bytes follow its counts")
             }
+            for g in groupLists.indices where lastDocument[g] < end && !groupLists.isWritten(g) { try groupLists.spill(g) }
         }
 
         /// The summed counts.
         func finish() -> TermCounts {
             TermCounts(terms: terms, sizes: sizes, groups: grouping.groups, groupTokens: groupTokens,
-                       groupCounts: GroupTermLists(groupLists), documents: documents, documentTokens: documentTokens)
+                       groupCounts: groupLists, documents: documents, documentTokens: documentTokens)
         }
     }
 }

@@ -37,9 +37,7 @@ struct Ngrams: ParsableCommand {
                                                    options: options, observer: SilentObserver())
             let budget = resources.budget
             let plan = BatchedNgrams.plan(prepared.corpus, grouping: prepared.grouping, budget: budget, sizes: options.sizes)
-            if let (label, bytes) = plan.oversizedGroup {
-                observer.warning("group '\(label)' alone may need about \(MemoryBudget(bytes: bytes).description) for its n-gram tables, more than --memory \(budget.description): the run may exceed it (group more finely with --by, or count fewer lengths)")
-            }
+            if let warning = plan.oversizedWarning(budget, regroup: "group more finely with --by") { observer.warning(warning) }
             guard plan.batches.count > 1 else {
                 loaded = prepared.corpus
                 return
