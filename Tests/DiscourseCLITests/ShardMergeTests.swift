@@ -35,13 +35,7 @@ struct ShardMergeTests {
 
     /// Every file of the single run, byte for byte, and run.json but for the command.
     func expectSameOutput(_ single: String, _ merged: String) throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: single).sorted()
-        #expect(try FileManager.default.contentsOfDirectory(atPath: merged).sorted() == files)
-        for file in files where file != "run.json" {
-            let a = try Data(contentsOf: URL(fileURLWithPath: single + "/" + file))
-            let b = try Data(contentsOf: URL(fileURLWithPath: merged + "/" + file))
-            #expect(a == b, "\(file) differs")
-        }
+        try expectSameFiles(single, merged)
         #expect(try comparableManifest(single + "/run.json") == comparableManifest(merged + "/run.json"))
     }
 

@@ -34,13 +34,7 @@ struct StudyShardTests {
     /// Every file of the single run, byte for byte, and run.json without what differs by
     /// construction: the command line, the parts merged, the output folder and the budget.
     func expectSameStudy(_ single: String, _ merged: String) throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: single).sorted()
-        #expect(try FileManager.default.contentsOfDirectory(atPath: merged).sorted() == files)
-        for file in files where file != "run.json" {
-            let a = try Data(contentsOf: URL(fileURLWithPath: single + "/" + file))
-            let b = try Data(contentsOf: URL(fileURLWithPath: merged + "/" + file))
-            #expect(a == b, "\(file) differs")
-        }
+        try expectSameFiles(single, merged)
         func comparable(_ path: String) throws -> NSDictionary {
             var json = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
             json["arguments"] = nil

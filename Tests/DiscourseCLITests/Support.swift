@@ -117,3 +117,15 @@ func records(_ text: String) -> [[String: String]] {
 /// The project's root folder and its corpora.
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let corporaFolder = packageRoot.appendingPathComponent("Corpora")
+
+/// The two folders hold the same files, and every file but run.json is the same byte for byte
+/// (a merged run against the single run).
+func expectSameFiles(_ single: String, _ merged: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let files = try FileManager.default.contentsOfDirectory(atPath: single).sorted()
+    #expect(try FileManager.default.contentsOfDirectory(atPath: merged).sorted() == files, sourceLocation: sourceLocation)
+    for file in files where file != "run.json" {
+        let a = try Data(contentsOf: URL(fileURLWithPath: single + "/" + file))
+        let b = try Data(contentsOf: URL(fileURLWithPath: merged + "/" + file))
+        #expect(a == b, "\(file) differs", sourceLocation: sourceLocation)
+    }
+}
