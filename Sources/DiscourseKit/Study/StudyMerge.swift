@@ -30,7 +30,7 @@ extension StudyRun {
         var isStopword: [Bool] = []
         var maps: [[UInt32]] = []
         for (path, header) in headers {
-            var reader = try StudyPart.read(StudyPart.vocabularyFile, of: path, header: header)
+            let reader = try StudyPart.reader(StudyPart.vocabularyFile, of: path, header: header)
             let count = try reader.count("form count", width: 5)
             var map: [UInt32] = []
             map.reserveCapacity(count)
@@ -47,6 +47,7 @@ extension StudyRun {
                 }
             }
             for id in map where try reader.u8("stopword flag") != 0 { isStopword[Int(id)] = true }
+            try reader.finish()
             maps.append(map)
         }
         let vocabulary = VocabularyTable(forms: forms, isStopword: isStopword)
@@ -64,8 +65,8 @@ extension StudyRun {
                     spill: request.documents && budget != nil ? try SpillFile(in: tmp, prefix: "discourse-lists") : nil,
                     groupSpill: budget != nil ? try SpillFile(in: tmp, prefix: "discourse-groups") : nil)
                 for (path, header) in headers {
-                    var reader = try StudyPart.read(StudyPart.termsFile(g, request: r), of: path, header: header)
-                    try merger.add(&reader, end: Shard(number: header.shard, count: header.shards).range(of: documentCount).upperBound)
+                    let reader = try StudyPart.reader(StudyPart.termsFile(g, request: r), of: path, header: header)
+                    try merger.add(reader, end: Shard(number: header.shard, count: header.shards).range(of: documentCount).upperBound)
                 }
                 made[request] = merger.finish()
             }
@@ -151,7 +152,7 @@ extension StudyRun {
         var sentences = tokens
         var seen = [Bitset](repeating: Bitset(count: vocabulary), count: grouping.groups.count)
         for (p, (path, header)) in parts.enumerated() {
-            var reader = try StudyPart.read(file, of: path, header: header)
+            let reader = try StudyPart.reader(file, of: path, header: header)
             guard try reader.u64("group count") == UInt64(grouping.groups.count) else {
                 throw DiscourseError("\(path)/\(file): damaged study part: its groups are not the \(grouping.groups.count) of the grouping")
             }
@@ -166,6 +167,7 @@ extension StudyRun {
                     seen[g].insert(Int(maps[p][Int(id)]))
                 }
             }
+            try reader.finish()
         }
         return grouping.groups.indices.map { g in
             GroupSummary(group: grouping.groups[g], tokens: tokens[g], sentences: sentences[g], types: seen[g].nonzeroBitCount)

@@ -123,23 +123,15 @@ enum StudyPart {
         }
     }
 
-    /// Reads one `.bin` file of the part at `path` whole, checked against the SHA-256 that
+    /// Opens one `.bin` file of the part at `path`, checked against the SHA-256 that
     /// `part.json` records for it; the reader starts past the magic.
     ///
     /// - Throws: `DiscourseError` naming the file when it is missing, damaged or not listed.
-    static func read(_ name: String, of path: String, header: Header) throws(DiscourseError) -> LittleEndianReader {
-        let file = path + "/" + name
+    static func reader(_ name: String, of path: String, header: Header) throws(DiscourseError) -> StudyPartFileReader {
         guard let expected = header.files.first(where: { $0.name == name })?.sha256 else {
             throw DiscourseError("\(path)/\(headerFile): damaged study part: it does not list \(name)")
         }
-        guard let bytes = FileSystem.readBytes(file) else { throw DiscourseError("\(file): cannot be read") }
-        guard SHA256Hex.of(bytes) == expected else {
-            throw DiscourseError("\(file): damaged study part: its SHA-256 is not the one \(headerFile) records")
-        }
-        guard bytes.starts(with: magic) else { throw DiscourseError("\(file): damaged study part: it does not start with \(String(decoding: magic, as: UTF8.self))") }
-        var reader = LittleEndianReader(bytes, source: file, kind: "study part")
-        _ = try reader.raw(magic.count, "magic")
-        return reader
+        return try StudyPartFileReader(path: path + "/" + name, sha256: expected)
     }
 
     /// A part being written: a temporary folder beside its destination, renamed into place by
@@ -173,9 +165,21 @@ enum StudyPart {
             ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? ["?"]).isEmpty
         }
 
-        /// Writes a `.bin` file: the magic, then `body`.
+        /// Starts a `.bin` file (its magic written); `close` records it.
+        func file(_ name: String) throws(DiscourseError) -> StudyPartFileWriter {
+            try StudyPartFileWriter(path: folder + "/" + name, destination: destination)
+        }
+
+        /// Writes out the rest of a file `file` started and records its SHA-256.
+        func close(_ file: StudyPartFileWriter) throws(DiscourseError) {
+            files.append((file.path.lastPathComponent, try file.finish()))
+        }
+
+        /// Writes a small `.bin` file whole: the magic, then `body`.
         func write(_ name: String, _ body: LittleEndianWriter) throws(DiscourseError) {
-            try write(name, bytes: magic + body.bytes)
+            let file = try file(name)
+            file.buffer.bytes += body.bytes
+            try close(file)
         }
 
         private func write(_ name: String, bytes: [UInt8]) throws(DiscourseError) {

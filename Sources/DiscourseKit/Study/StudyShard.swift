@@ -82,7 +82,9 @@ public enum StudyShard {
             }
             positions.sort()
             for (r, request) in setup.requests[g].enumerated() {
-                try part.write(StudyPart.termsFile(g, request: r), TermCountsCoding.encode(counted.counts[g][request]!, positions: positions))
+                let file = try part.file(StudyPart.termsFile(g, request: r))
+                try TermCountsCoding.write(counted.counts[g][request]!, positions: positions, to: file)
+                try part.close(file)
             }
         }
         let readings = counted.readings.enumerated().map { i, reading in

@@ -7,42 +7,47 @@
 /// documents, so counts, document frequencies and tokens add up, and each document's list
 /// comes from the one shard that read it.
 enum TermCountsCoding {
-    /// Encodes `counts` of a shard whose analysed documents are at `positions` (ascending,
-    /// in group order).
-    static func encode(_ counts: TermCounts, positions: [Int]) -> LittleEndianWriter {
-        var out = LittleEndianWriter()
-        out.u64(UInt64(counts.terms.count))
+    /// Writes `counts` of a shard whose analysed documents are at `positions` (ascending, in
+    /// group order) to `file`, a group's or a document's list at a time.
+    ///
+    /// - Throws: `DiscourseError` when the file cannot be written.
+    static func write(_ counts: TermCounts, positions: [Int], to file: StudyPartFileWriter) throws(DiscourseError) {
+        file.buffer.u64(UInt64(counts.terms.count))
         for (term, text) in counts.terms.enumerated() {
-            out.u32(UInt32(counts.sizes[term]))
-            out.u32(UInt32(text.utf8.count))
-            out.bytes += text.utf8
+            file.buffer.u32(UInt32(counts.sizes[term]))
+            file.buffer.u32(UInt32(text.utf8.count))
+            file.buffer.bytes += text.utf8
+            try file.flushIfFull()
         }
-        out.u64(UInt64(counts.groups.count))
+        file.buffer.u64(UInt64(counts.groups.count))
         for (g, list) in counts.groupCounts.enumerated() {
-            out.u64(UInt64(counts.groupTokens[g]))
-            out.u64(UInt64(list.count))
+            file.buffer.u64(UInt64(counts.groupTokens[g]))
+            file.buffer.u64(UInt64(list.count))
             for item in list {
-                out.u32(UInt32(item.term))
-                out.u32(UInt32(item.documents))
-                out.u64(UInt64(item.count))
+                file.buffer.u32(UInt32(item.term))
+                file.buffer.u32(UInt32(item.documents))
+                file.buffer.u64(UInt64(item.count))
             }
+            try file.flushIfFull()
         }
-        out.u64(UInt64(positions.count))
+        file.buffer.u64(UInt64(positions.count))
         for position in positions {
-            out.u64(UInt64(position))
-            out.u64(UInt64(counts.documentTokens[position]))
+            file.buffer.u64(UInt64(position))
+            file.buffer.u64(UInt64(counts.documentTokens[position]))
         }
-        out.u8(counts.documents == nil ? 0 : 1)
+        file.buffer.u8(counts.documents == nil ? 0 : 1)
         if let documents = counts.documents {
             var inShard = [Bool](repeating: false, count: documents.count)
             for position in positions { inShard[position] = true }
+            var failure: DiscourseError?
             documents.forEach { position, list in
-                guard inShard[position] else { return }
-                out.u64(UInt64(list.count))
-                for pair in list { out.u64(pair) }
+                guard inShard[position], failure == nil else { return }
+                file.buffer.u64(UInt64(list.count))
+                for pair in list { file.buffer.u64(pair) }
+                do throws(DiscourseError) { try file.flushIfFull() } catch { failure = error }
             }
+            if let failure { throw failure }
         }
-        return out
     }
 
     /// The counts of one request of one grouping, summed over the shards' parts.
@@ -79,7 +84,7 @@ enum TermCountsCoding {
         ///
         /// - Throws: `DiscourseError` naming the file when it is damaged or does not fit the
         ///   grouping, or when a complete group's list cannot be written.
-        mutating func add(_ reader: inout LittleEndianReader, end: Int) throws(DiscourseError) {
+        mutating func add(_ reader: StudyPartFileReader, end: Int) throws(DiscourseError) {
             let file = reader.source
             let termCount = try reader.count("term count", width: 8)
             var map = [Int32](repeating: 0, count: termCount)
@@ -150,9 +155,7 @@ enum TermCountsCoding {
                     try documents!.append(list, position: position)
                 }
             }
-            guard reader.remaining == 0 else {
-                throw DiscourseError("\(file): damaged study part: \(reader.remaining) bytes follow its counts")
-            }
+            try reader.finish()
             for g in groupLists.indices where lastDocument[g] < end && !groupLists.isWritten(g) { try groupLists.spill(g) }
         }
 
