@@ -45,7 +45,7 @@ public struct StudyRun: Sendable {
         let plan = budget.map { setup.plan($0) }
         var ngramSources: [Int: [Int: NgramJobSource]] = [:]
         if let plan, let budget, !plan.inMemory, Double(plan.keptBytes) > BatchedNgrams.planned(budget) {
-            observer.warning("the term counts that keyness, trends and compare keep may need about \(MemoryBudget(bytes: plan.keptBytes).description), more than --memory \(budget.description) allows: the run may exceed it")
+            observer.warning("the term counts that keyness, trends and compare keep may need about \(MemoryBudget(bytes: plan.keptBytes).description), more than the \(MemoryBudget(bytes: Int(BatchedNgrams.planned(budget))).description) that --memory \(budget.description) leaves for counts: the run may exceed it")
         }
         let batches = plan?.batches ?? [0..<corpus.documents.count]
         let tokens: TokenizedCorpus
