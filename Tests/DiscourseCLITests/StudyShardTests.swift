@@ -143,6 +143,9 @@ struct StudyShardTests {
         try refused(["--merge"] + p, "\(terms): damaged study part: its SHA-256 is not the one part.json records")
         try refused(["--merge", p[0], folder.path("c")], "\(folder.path("c"))/part.json: cannot be read")
         try refused(["--merge", p[0], folder.path("absent")], "\(folder.path("absent")): no such folder")
+        try refused(["--merge", p[0], folder.path("c/d1.txt")], "\(folder.path("c/d1.txt")): a file, not a study part")
+        let parts = try CLI.run(["merge", p[0], p[1], p[2], "--out", folder.path("out")])
+        #expect(parts.status != 0 && parts.stderr.contains("\(p[0]): is not a file but a study's part folder: merge those with 'discourse study STUDY --merge'"), "\(parts.stderr)")
         // An analysis that reads the texts cannot be sharded; named with its line.
         let kwic = try smallStudy(folder, name: "k.yaml", analyses: "  - trends: {track: [a]}\n  - kwic: {terms: [a]}")
         try refused(["--shard", "1/2", "--out", folder.path("out")], "k.yaml line 6 (kwic): a study counted in shards can hold only ngrams, keyness, trends and compare", study: kwic)

@@ -77,7 +77,11 @@ enum StudyPart {
         /// - Throws: `DiscourseError` naming the file and the field that is missing or wrong.
         init(path: String, documents: Int) throws(DiscourseError) {
             let file = path + "/" + StudyPart.headerFile
-            guard FileSystem.isFolder(path) == true else {
+            switch FileSystem.isFolder(path) {
+            case true?: break
+            case false?:
+                throw DiscourseError("\(path): a file, not a study part (the folder 'discourse study --shard' writes; partial-count files of 'discourse count' go to 'discourse merge')")
+            case nil:
                 throw DiscourseError("\(path): no such folder (a study's part is the folder 'discourse study --shard' writes)")
             }
             guard let bytes = FileSystem.readBytes(file) else {

@@ -24,7 +24,8 @@ final class PartialCountsFile: Sendable {
         var info = stat()
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else {
             close(descriptor)
-            throw DiscourseError("\(path): is not a file")
+            let part = FileSystem.exists(path + "/part.json")
+            throw DiscourseError("\(path): is not a file" + (part ? " but a study's part folder: merge those with 'discourse study STUDY --merge'" : ""))
         }
         defer { close(descriptor) }
         var header: PartialCountsHeader
