@@ -1,6 +1,7 @@
 // discourse-fuzz: coverage-guided fuzz targets (libFuzzer) for the code that reads what
 // researchers hand the tool: the strict CSV reader, JSON Lines, the metadata checks, the
-// text decoder, and the tokenizer with multi-word terms and Traditional -> Simplified.
+// text decoder, the tokenizer with multi-word terms and Traditional -> Simplified, and the
+// term counts of a study's part (what `discourse study --merge` reads).
 //
 // Built only with DISCOURSE_FUZZ=1 (see Tests/Fuzz/run.sh and docs/fuzzing.md):
 //   DISCOURSE_FUZZ=1 swift build --scratch-path .build-fuzz --product discourse-fuzz \
@@ -10,7 +11,7 @@
 // A target may reject its input with a DiscourseError; it must never crash, hang or leak.
 @testable import DiscourseKit
 
-/// Which target this process runs: csv, jsonl, metadata, decoder or tokenizer.
+/// Which target this process runs: csv, jsonl, metadata, decoder, tokenizer or studypart.
 let fuzzTarget = ProcessInfo.processInfo.environment["FUZZ_TARGET"] ?? "csv"
 
 /// The encodings the decoder target tries, chosen by the input's first byte.
@@ -43,7 +44,8 @@ func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     case "metadata": fuzzMetadata(bytes)
     case "decoder": fuzzDecoder(bytes)
     case "tokenizer": fuzzTokenizer(bytes)
-    default: fatalError("FUZZ_TARGET must be csv, jsonl, metadata, decoder or tokenizer")
+    case "studypart": fuzzStudyPart(bytes)
+    default: fatalError("FUZZ_TARGET must be csv, jsonl, metadata, decoder, tokenizer or studypart")
     }
     return 0
 }
@@ -95,4 +97,21 @@ func fuzzTokenizer(_ bytes: [UInt8]) {
     var corpus = Corpus(documents: [Document(id: "d", metadata: [:], source: "fuzz", content: .string(String(decoding: bytes.dropFirst(), as: UTF8.self)))],
                         fields: [])
     _ = try? TokenPipeline.run(&corpus, configuration: configuration)
+}
+
+/// A study part's term counts (`terms-G-R.bin`) summed into a grouping of four documents in
+/// two groups, with the documents' lists: the file is written with its own SHA-256 recorded,
+/// so that the reader parses it rather than stopping at the digest.
+func fuzzStudyPart(_ bytes: [UInt8]) {
+    let path = FileManager.default.temporaryDirectory.path + "/discourse-fuzz-studypart-\(getpid()).bin"
+    guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else { return }
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let grouping = Grouping(field: "session", groups: [Group(label: "1", documents: [0, 2], firstDate: nil, lastDate: nil),
+                                                        Group(label: "2", documents: [1, 3], firstDate: nil, lastDate: nil)],
+                            leftOut: [])
+    var merger = TermCountsCoding.Merger(grouping: grouping, documents: true, spill: nil, groupSpill: nil)
+    guard let reader = try? StudyPartFileReader(path: path, sha256: SHA256Hex.of(bytes)) else { return }
+    try? merger.add(reader, end: 2)
+    let counts = merger.finish()
+    _ = counts.totals.count
 }

@@ -157,8 +157,8 @@ extension StudyRun {
                 throw DiscourseError("\(path)/\(file): damaged study part: its groups are not the \(grouping.groups.count) of the grouping")
             }
             for g in grouping.groups.indices {
-                tokens[g] += Int(try reader.u64("group tokens"))
-                sentences[g] += Int(try reader.u64("group sentences"))
+                tokens[g] += try reader.int("group tokens")
+                sentences[g] += try reader.int("group sentences")
                 let count = try reader.count("form count", width: 4)
                 for id in try reader.u32s(count, "forms") {
                     guard Int(id) < maps[p].count else {

@@ -114,6 +114,8 @@ enum StudyPart {
             self.batches = batches
             self.files = files
             readings = try PartialCountsHeader.ShardReading.list(json["readings"], documents: documents, fail: fail)
+            // Every batch holds a document but for the one batch of an empty shard.
+            guard batches <= max(1, readings.count) else { throw fail("batches") }
         }
 
         init(shard: Int, shards: Int, identity: JSONValue, batches: Int, readings: [PartialCountsHeader.ShardReading],
@@ -207,6 +209,7 @@ enum StudyPart {
             var header = header
             header.files = files
             try write(StudyPart.headerFile, bytes: Array(header.json.serialized().utf8))
+            chmod(folder, 0o755)  // made 0700 as a temporary folder; a part is read like any output
             if FileSystem.isFolder(destination) == true {
                 do { try FileManager.default.removeItem(atPath: destination) } catch {
                     throw DiscourseError("--out \(destination): cannot replace the earlier part there (\(error.localizedDescription))")

@@ -145,6 +145,15 @@ final class StudyPartFileReader {
         return Int(value)
     }
 
+    /// A u64 that must be at most `limit` (a count of tokens or documents), as an Int.
+    func int(_ what: String, upTo limit: Int = 1 << 52) throws(DiscourseError) -> Int {
+        let value = try u64(what)
+        guard value <= UInt64(limit) else {
+            throw DiscourseError("\(source): damaged study part: \(what) \(value) at byte \(base + position - 8) is out of range")
+        }
+        return Int(value)
+    }
+
     func u32s(_ count: Int, _ what: String) throws(DiscourseError) -> [UInt32] {
         var values: [UInt32] = []
         values.reserveCapacity(count)

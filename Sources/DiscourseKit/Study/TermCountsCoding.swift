@@ -111,14 +111,17 @@ enum TermCountsCoding {
                 throw DiscourseError("\(file): damaged study part: its groups are not the \(groupLists.count) of the grouping")
             }
             for g in groupLists.indices {
-                groupTokens[g] += Int(try reader.u64("group tokens"))
+                groupTokens[g] += try reader.int("group tokens")
                 let count = try reader.count("group list length", width: 16)
                 var list: [TermCounts.TermCount] = []
                 list.reserveCapacity(count)
                 for _ in 0..<count {
                     let t = try term(try reader.u32("term"))
                     let documents = Int(try reader.u32("documents"))
-                    list.append(TermCounts.TermCount(term: t, count: Int(try reader.u64("count")), documents: documents))
+                    guard documents <= Int(Int32.max) else {
+                        throw DiscourseError("\(file): damaged study part: a term's documents \(documents) are out of range")
+                    }
+                    list.append(TermCounts.TermCount(term: t, count: try reader.int("count"), documents: documents))
                 }
                 guard !list.isEmpty else { continue }
                 guard !groupLists.isWritten(g) else {
@@ -131,12 +134,12 @@ enum TermCountsCoding {
             var positions: [Int] = []
             positions.reserveCapacity(positionCount)
             for _ in 0..<positionCount {
-                let position = Int(try reader.u64("document position"))
+                let position = try reader.int("document position")
                 guard documentTokens.indices.contains(position) else {
                     throw DiscourseError("\(file): damaged study part: document position \(position) is not in the grouping")
                 }
                 positions.append(position)
-                documentTokens[position] = Int(try reader.u64("document tokens"))
+                documentTokens[position] = try reader.int("document tokens")
             }
             let listed = try reader.u8("documents flag") != 0
             guard listed == (documents != nil) else {
