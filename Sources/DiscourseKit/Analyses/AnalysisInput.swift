@@ -42,39 +42,49 @@ public struct AnalysisInput: Sendable {
     /// Term counts of n-grams of these lengths per group (and per document when
     /// `documents`), counted once per input however many analyses ask for them.
     ///
-    /// - Parameter exactly: false when counts of more lengths serve as well (the caller looks
-    ///   terms up by text and never lists them all).
-    public func termCounts(sizes: [Int], documents: Bool = false, exactly: Bool = true) -> TermCounts {
-        let request = TermCounts.Request(sizes: sizes, documents: documents)
+    /// - Parameters:
+    ///   - exactly: false when counts of more lengths serve as well (the caller looks terms
+    ///     up by text and never lists them all).
+    ///   - only: the texts of the only terms the caller reads (tracked trends); counts of
+    ///     every term serve as well.
+    public func termCounts(sizes: [Int], documents: Bool = false, exactly: Bool = true, only: Set<String>? = nil) -> TermCounts {
+        let request = TermCounts.Request(sizes: sizes, documents: documents, terms: only)
         return cache.counts(request, exactly: exactly) {
             precondition(!tokens.documents.isEmpty || grouping.groups.allSatisfy(\.documents.isEmpty),
                          "term counts \(request) were not made in the batched pass")
-            let lists = documents || listed.contains(request.sizes)
-            return (TermCounts(tokens, grouping: grouping, sizes: request.sizes, keepDocuments: lists),
-                    TermCounts.Request(sizes: request.sizes, documents: lists))
+            let lists = documents || (only == nil && listed.contains(request.sizes))
+            return (TermCounts(tokens, grouping: grouping, sizes: request.sizes, keepDocuments: lists, only: only),
+                    TermCounts.Request(sizes: request.sizes, documents: lists, terms: only))
         }
     }
 }
 
 extension TermCounts {
-    /// Which term counts an analysis needs: n-gram lengths, and whether each document's
-    /// counts are kept.
+    /// Which term counts an analysis needs: n-gram lengths, whether each document's counts
+    /// are kept, and, when only some terms are read (tracked trends), their texts.
     public struct Request: Hashable, Sendable, CustomStringConvertible {
         public let sizes: [Int]
         public let documents: Bool
+        /// The only terms counted; nil for every n-gram of the lengths.
+        public let terms: Set<String>?
 
-        public init(sizes: some Sequence<Int>, documents: Bool) {
+        public init(sizes: some Sequence<Int>, documents: Bool, terms: Set<String>? = nil) {
             self.sizes = Set(sizes).sorted()
             self.documents = documents
+            self.terms = terms
         }
 
         /// Whether counts made for `self` serve `other`: the same lengths (or more, when
-        /// `exactly` is false) and the documents' lists if `other` needs them.
+        /// `exactly` is false), the documents' lists if `other` needs them, and every term
+        /// `other` reads.
         func serves(_ other: Request, exactly: Bool) -> Bool {
-            (exactly ? sizes == other.sizes : Set(other.sizes).isSubset(of: sizes)) && (documents || !other.documents)
+            let terms = self.terms.map { mine in other.terms.map { $0.isSubset(of: mine) } ?? false } ?? true
+            return (exactly ? sizes == other.sizes : Set(other.sizes).isSubset(of: sizes)) && (documents || !other.documents) && terms
         }
 
-        public var description: String { "n \(sizes.map(String.init).joined(separator: ",")), documents \(documents)" }
+        public var description: String {
+            "n \(sizes.map(String.init).joined(separator: ",")), documents \(documents)" + (terms.map { ", \($0.count) terms" } ?? "")
+        }
     }
 }
 

@@ -12,6 +12,25 @@ public struct TrendOptions: Sendable {
 
     public init() {}
 
+    /// What tracked lines are counted as: each variant of a line both as one token form (a
+    /// multi-word term of `--terms`) and as the n-gram of its normalized words, the run later
+    /// taking the one the corpus has; their lengths, 1 among them. Nil without `track`. Only
+    /// these terms are counted (`TermCounts.Request.terms`).
+    func trackedCounts(_ normalizer: LineNormalizer) -> (sizes: Set<Int>, terms: Set<String>)? {
+        guard let track else { return nil }
+        var sizes: Set<Int> = [1]
+        var terms: Set<String> = []
+        for line in track {
+            for variant in TermList.variants(of: line) {
+                let ngram = String(decoding: normalizer.normalize(variant), as: UTF16.self)
+                sizes.insert(max(1, ngram.split(separator: " ").count))
+                terms.insert(ngram)
+                terms.insert(normalizer.form(of: variant))
+            }
+        }
+        return (sizes, terms)
+    }
+
     /// The options as `run.json` records them, with the grouping field and the tracked terms
     /// as resolved.
     public func manifest(by field: String?, trackedTerms: [String]?) -> [(String, JSONValue)] {
@@ -41,10 +60,11 @@ public struct TrendAnalysis: Sendable {
         guard groups.count >= 2 else {
             throw DiscourseError("trends need at least two groups, but --by \(input.grouping.field ?? "") gives only '\(groups[0].label)'")
         }
-        var sizes = Array(options.sizes)
         var tracked: [[String]]?
+        var counted: (sizes: Set<Int>, terms: Set<String>)?
         if let lines = options.track {
             let normalizer = try LineNormalizer(input.tokens.configuration)
+            counted = options.trackedCounts(normalizer)
             let known = Set(input.tokens.vocabulary.forms)
             var resolved: [[String]] = []
             for line in lines {
@@ -60,11 +80,10 @@ public struct TrendAnalysis: Sendable {
                 resolved.append(variants)
             }
             tracked = resolved
-            // `joined()`, not `flatMap { $0 }`: the latter type-checks as the deprecated optional
-            // flatMap and splits each variant array rather than each variant's text.
-            sizes = Array(Set(resolved.joined().map { $0.split(separator: " ").count }))
         }
-        return TrendResult(input.termCounts(sizes: sizes, documents: true, exactly: tracked == nil), terms: tracked, minCount: options.minCount)
+        let counts = counted.map { input.termCounts(sizes: Array($0.sizes), documents: true, exactly: false, only: $0.terms) }
+            ?? input.termCounts(sizes: Array(options.sizes), documents: true)
+        return TrendResult(counts, terms: tracked, minCount: options.minCount)
     }
 }
 

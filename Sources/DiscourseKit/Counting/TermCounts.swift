@@ -42,12 +42,14 @@ public struct TermCounts: Sendable {
 
     /// Counts the n-grams of every length in `sizes` in every document of `grouping`.
     ///
-    /// - Parameter keepDocuments: whether to keep each document's list (for dispersion).
+    /// - Parameters:
+    ///   - keepDocuments: whether to keep each document's list (for dispersion).
+    ///   - only: the texts of the only terms to count (tracked trends); nil counts every n-gram.
     /// - Complexity: O(tokens × lengths) to count, then O(distinct (document, term) pairs).
     public init(_ corpus: TokenizedCorpus, grouping: Grouping, sizes: [Int], crossSentences: Bool = false,
-                keepDocuments: Bool = true) {
+                keepDocuments: Bool = true, only: Set<String>? = nil) {
         var builder = Builder(grouping: grouping, documentCount: corpus.documents.count, sizes: sizes,
-                              crossSentences: crossSentences, keepDocuments: keepDocuments)
+                              crossSentences: crossSentences, keepDocuments: keepDocuments, only: only)
         do {
             try builder.add(corpus, from: 0)
         } catch {

@@ -8,6 +8,8 @@ extension TermCounts {
         let sizes: [Int]
         let crossSentences: Bool
         let keepDocuments: Bool
+        /// The only terms counted, when not all are (tracked trends).
+        private var filter: TermFilter?
         /// Per length: the n-grams seen so far (by form ids), and each one's term index.
         private var indexes: [NgramTable]
         private var termOfEntry: [[UInt32]]
@@ -24,11 +26,13 @@ extension TermCounts {
         private var documents: DocumentTermLists
 
         /// - Parameters:
+        ///   - only: the texts of the only terms to count (nil: every n-gram of the lengths).
         ///   - spill: where the documents' lists go when they would not fit in memory.
         ///   - groupSpill: where each group's list goes once its last document is counted.
         init(grouping: Grouping, documentCount: Int, sizes: [Int], crossSentences: Bool, keepDocuments: Bool,
-             spill: SpillFile? = nil, groupSpill: SpillFile? = nil) {
+             only: Set<String>? = nil, spill: SpillFile? = nil, groupSpill: SpillFile? = nil) {
             self.grouping = grouping
+            filter = only.map(TermFilter.init)
             self.sizes = Set(sizes).sorted()
             self.crossSentences = crossSentences
             self.keepDocuments = keepDocuments
@@ -59,6 +63,7 @@ extension TermCounts {
         ///
         /// - Throws: `DiscourseError` when the documents' lists cannot be spilled to disk.
         mutating func add(_ batch: TokenizedCorpus, from first: Int) throws(DiscourseError) {
+            filter?.update(batch.vocabulary.forms)
             let analysed = batch.documents.indices.filter { groupOf[first + $0] >= 0 }
             for i in analysed {
                 let d = first + i
@@ -86,6 +91,7 @@ extension TermCounts {
                         let table = counts.tables[0]
                         table.keys.withUnsafeBufferPointer { keys in
                             for entry in 0..<table.count {
+                                if let filter = self.filter, !filter.accepts(keys.baseAddress! + entry * n, n: n) { continue }
                                 let term = self.term(size: s, ids: keys.baseAddress! + entry * n)
                                 lists[start + offset].append(UInt64(term) << 32 | UInt64(table.occurrences(of: entry)))
                             }

@@ -229,7 +229,7 @@ enum BatchedTermCounts {
             var made: [TermCounts.Builder] = []
             for request in requests {
                 made.append(TermCounts.Builder(grouping: grouping, documentCount: corpus.documents.count, sizes: request.sizes,
-                                               crossSentences: false, keepDocuments: request.documents,
+                                               crossSentences: false, keepDocuments: request.documents, only: request.terms,
                                                spill: request.documents ? try SpillFile(in: tmp, prefix: "discourse-lists") : nil,
                                                groupSpill: try SpillFile(in: tmp, prefix: "discourse-groups")))
             }

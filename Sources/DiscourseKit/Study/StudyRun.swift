@@ -84,7 +84,7 @@ public struct StudyRun: Sendable {
             let loaded = corpus
             inputs = groupings.indices.map { g in
                 AnalysisInput(corpus: loaded, tokens: tokens, grouping: groupings[g], counted: [:],
-                              listed: Set(requests[g].filter(\.documents).map(\.sizes)))
+                              listed: Set(requests[g].filter { $0.documents && $0.terms == nil }.map(\.sizes)))
             }
         }
         for warning in corpus.warnings { observer.warning(warning) }

@@ -60,10 +60,11 @@ extension StudyRun {
         /// How the run is read within `budget`: in memory, or in batches of documents.
         func plan(_ budget: MemoryBudget) -> BatchedTermCounts.Plan {
             BatchedTermCounts.plan(corpus, budget: budget,
+                                   // Counts of a few tracked terms cost next to nothing.
                                    termCounts: zip(groupings, requests).flatMap { grouping, requests in
-                                       requests.map { (grouping, $0.sizes.max() ?? 1) }
+                                       requests.filter { $0.terms == nil }.map { (grouping, $0.sizes.max() ?? 1) }
                                    },
-                                   documents: requests.joined().contains(where: \.documents),
+                                   documents: requests.joined().contains { $0.documents && $0.terms == nil },
                                    cooccurrence: study.cooccurrenceOptions.isEmpty ? [] : groupings,
                                    scopes: study.cooccurrenceOptions, offsets: configuration.keepOffsets,
                                    ngrams: ngramJobs.map { (groupings[$0.grouping], $0.options.sizes) },

@@ -14,8 +14,9 @@ extension Study {
             let needs = try analysis.spec.termCountRequests(configuration)
             for g in analysis.groupings ?? Array(groupings.indices) {
                 for need in needs {
-                    if let i = requests[g].firstIndex(where: { $0.sizes == need.sizes }) {
-                        requests[g][i] = TermCounts.Request(sizes: need.sizes, documents: need.documents || requests[g][i].documents)
+                    if let i = requests[g].firstIndex(where: { $0.sizes == need.sizes && $0.terms == need.terms }) {
+                        requests[g][i] = TermCounts.Request(sizes: need.sizes, documents: need.documents || requests[g][i].documents,
+                                                            terms: need.terms)
                     } else {
                         requests[g].append(need)
                     }
@@ -45,23 +46,19 @@ extension AnalysisSpec {
     /// count each batch into partial-count files (ngrams), or read the texts again for each
     /// length of candidate (terms).
     ///
-    /// Trends of tracked lines count the lengths the lines may resolve to: 1 (a form, or a
-    /// multi-word term of `--terms`) and the words of each line normalized (an n-gram).
+    /// Trends of tracked lines count only the lines' terms, of the lengths they may resolve
+    /// to: 1 (a form, or a multi-word term of `--terms`) and the words of each line
+    /// normalized (an n-gram); `TrendOptions.trackedCounts`.
     func termCountRequests(_ configuration: TokenizerConfiguration) throws(DiscourseError) -> [TermCounts.Request] {
         switch self {
         case .keyness(let options): return [TermCounts.Request(sizes: options.sizes, documents: false)]
         case .compare(let options):
             return [TermCounts.Request(sizes: [1], documents: false), TermCounts.Request(sizes: options.sizes, documents: false)]
         case .trends(let options):
-            guard let lines = options.track else { return [TermCounts.Request(sizes: options.sizes, documents: true)] }
-            let normalizer = try LineNormalizer(configuration)
-            var sizes: Set<Int> = [1]
-            for line in lines {
-                for variant in TermList.variants(of: line) {
-                    sizes.insert(max(1, String(decoding: normalizer.normalize(variant), as: UTF16.self).split(separator: " ").count))
-                }
+            guard let counted = options.trackedCounts(try LineNormalizer(configuration)) else {
+                return [TermCounts.Request(sizes: options.sizes, documents: true)]
             }
-            return [TermCounts.Request(sizes: sizes, documents: true)]
+            return [TermCounts.Request(sizes: counted.sizes, documents: true, terms: counted.terms)]
         case .cooccur, .collocates, .kwic, .tokens, .ngrams, .terms: return []
         }
     }

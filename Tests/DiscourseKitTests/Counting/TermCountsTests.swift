@@ -69,6 +69,40 @@ import Testing
         #expect(lean.documents == nil && table(lean) == table(counts))
     }
 
+    /// Counts of only some terms (tracked trends) hold those terms, with the counts worked by
+    /// hand above, in memory and in batches whose vocabulary meets a term's words late; they
+    /// serve a request for fewer of the same terms, never one for every term.
+    @Test func onlyTheTrackedTermsAreCounted() throws {
+        var whole = corpus
+        let tokens = try TokenPipeline.run(&whole, configuration: TokenizerConfiguration())
+        let grouping = try Grouping(corpus, by: "g")
+        // "c a" and "a c" are bigrams of the corpus; "z" and "a z" are not.
+        let only: Set<String> = ["b", "c a", "a c", "z", "a z"]
+        let counts = TermCounts(tokens, grouping: grouping, sizes: [1, 2], only: only)
+        #expect(table(counts) == [["b": [3, 3], "c a": [1, 1]], ["b": [1, 1], "a c": [1, 1]]])
+        #expect(counts.groupTokens == [8, 4] && counts.documentTokens == [3, 2, 3, 3, 1])
+        #expect(documentTable(counts) == [["b": 1], ["b": 1], ["b": 1, "c a": 1], ["a c": 1], ["b": 1]])
+        // In batches: the first is d0 alone ("a b a"), so "c", and with it "c a" and "a c", is
+        // met only in the second (d1, d2).
+        let session = try TokenPipeline.Session(TokenizerConfiguration())
+        var builder = TermCounts.Builder(grouping: grouping, documentCount: 5, sizes: [1, 2], crossSentences: false,
+                                         keepDocuments: true, only: only)
+        for batch in [0..<1, 1..<3, 3..<5] {
+            let part = Corpus(documents: Array(corpus.documents[batch]), fields: corpus.fields)
+            let (documents, _) = try session.tokenize(part, first: batch.lowerBound, observer: SilentObserver())
+            try builder.add(TokenizedCorpus(documents: documents, vocabulary: session.vocabulary.unrankedSnapshot(),
+                                            configuration: session.configuration), from: batch.lowerBound)
+        }
+        let batched = builder.finish(vocabulary: session.vocabulary.snapshot())
+        #expect(table(batched) == table(counts) && documentTable(batched) == documentTable(counts))
+        // What serves what.
+        let tracked = TermCounts.Request(sizes: [1, 2], documents: true, terms: only)
+        #expect(tracked.serves(TermCounts.Request(sizes: [1], documents: false, terms: ["b"]), exactly: false))
+        #expect(!tracked.serves(TermCounts.Request(sizes: [1, 2], documents: true), exactly: true))
+        #expect(!tracked.serves(TermCounts.Request(sizes: [1, 2], documents: true, terms: ["q"]), exactly: true))
+        #expect(TermCounts.Request(sizes: [1, 2], documents: true).serves(tracked, exactly: true))
+    }
+
     @Test func batchesIntoOneVocabularyGiveTheWholeCounts() throws {
         var whole = corpus
         let tokens = try TokenPipeline.run(&whole, configuration: TokenizerConfiguration())
