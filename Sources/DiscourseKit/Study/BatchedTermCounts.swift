@@ -214,9 +214,9 @@ enum BatchedTermCounts {
     }
 
     /// Reads, tokenizes and counts the documents of `corpus` in `batches` (consecutive runs
-    /// of documents, in order: all of them, or one shard's). The documents' lists that trends keep are written to temporary files under `tmp`
-    /// (removed once the counts are dropped); each batch's n-grams go to the partial-count
-    /// files of `ngrams`.
+    /// of documents, in order: all of them, or one shard's). The documents' lists that trends
+    /// keep are written to temporary files under `tmp` (removed once the counts are dropped);
+    /// each batch's n-grams go to the partial-count files of `ngrams`.
     ///
     /// - Throws: `DiscourseError` for a text that cannot be read or decoded, or when `tmp`
     ///   cannot be written.

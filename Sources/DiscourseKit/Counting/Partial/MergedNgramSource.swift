@@ -20,8 +20,9 @@ final class MergedNgramSource: NgramSource, @unchecked Sendable {
     ///   - parts: the parts, in any order; the first keeps the document listing and the
     ///     grouping (`PartialCountsFile(path:keepListing:)`).
     ///   - shardsChecked: false when the parts are the batches of several shards of a study
-    ///     (each shard numbers its own batches), which are summed in the order given; that
-    ///     every document is counted once is still checked (`readings()`).
+    ///     (each shard numbers its own batches), which are summed in the order given; the
+    ///     caller checks that every document is counted once (the study's merge does, from
+    ///     its parts' `part.json`).
     /// - Throws: `DiscourseError` when the parts come from different runs (options, corpus,
     ///   versions), repeat a shard or leave one out.
     init(parts: [PartialCountsFile], shardsChecked: Bool = true) throws(DiscourseError) {
