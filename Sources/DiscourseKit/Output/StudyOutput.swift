@@ -15,13 +15,16 @@ public enum StudyOutput {
     }
 
     /// - Parameters:
+    ///   - run: the run, consumed: its counts and results are dropped once the tables are
+    ///     written, before the report and `run.json` are built.
     ///   - arguments: the command line, for `run.json`.
     ///   - output: the output options as `run.json` records them.
     /// - Returns: the files written, in order.
     /// - Throws: `DiscourseError` when a file cannot be written.
     @discardableResult
-    public static func write(_ run: StudyRun, to writer: OutputWriter, arguments: [String], output: [(String, JSONValue)],
+    public static func write(_ run: consuming StudyRun, to writer: OutputWriter, arguments: [String], output: [(String, JSONValue)],
                              observer: any RunObserver = SilentObserver()) throws(DiscourseError) -> [WrittenFile] {
+        var run = run
         let study = run.study
         let format = writer.format
         let several = study.groupings.count > 1
@@ -86,6 +89,7 @@ public enum StudyOutput {
                 ("files", .array(files)), ("warnings", .array((outcome.result.warnings + writing).map(JSONValue.string))),
             ]))
         }
+        run.releaseResults()
         if let source = study.source {
             try writer.writeFile(name: studyCopy, bytes: source.bytes, items: 0)
         }

@@ -7,15 +7,15 @@ public struct StudyRun: Sendable {
     /// The corpus after reading: hashes, sizes and what reading noticed.
     public let corpus: Corpus
     /// The tokens, or only the vocabulary when the run counted its terms in batches.
-    public let tokens: TokenizedCorpus
+    public private(set) var tokens: TokenizedCorpus
     /// Tokens of each document, in corpus order.
     public let documentTokens: [Int]
     /// The batches the corpus was read and counted in: 0 when its tokens were held in memory.
     public let batches: Int
     /// One input per grouping of the study, in the study's order.
-    public let inputs: [AnalysisInput]
+    public private(set) var inputs: [AnalysisInput]
     /// Each analysis on each of its groupings, in the study's order.
-    public let outcomes: [AnalysisOutcome]
+    public private(set) var outcomes: [AnalysisOutcome]
     /// The parts a run merged from its shards (`run.json`'s `merged_from`); nil when it read
     /// the texts.
     public let mergedFrom: [JSONValue]?
@@ -103,6 +103,17 @@ public struct StudyRun: Sendable {
         self.batches = batches
         self.inputs = inputs
         self.outcomes = outcomes
+    }
+
+    /// Drops the tokens, the term counts and the analyses' results, once their tables are
+    /// written, so that the report and `run.json`, which need only the corpus and the
+    /// documents' token counts, are built without them (a 10 GB study peaked at that stage).
+    mutating func releaseResults() {
+        inputs = []
+        outcomes = []
+        tokens = TokenizedCorpus(documents: [], vocabulary: VocabularyTable(forms: [], isStopword: []),
+                                 configuration: tokens.configuration)
+        MemoryRelease.returnFreedMemory()
     }
 
     /// An n-gram analysis's tables on one grouping summed from partial-count files (a study

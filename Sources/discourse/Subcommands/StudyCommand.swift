@@ -90,11 +90,12 @@ struct StudyCommand: ParsableCommand {
             if run.batches > 0 && !quiet {
                 FileSystem.printError("discourse study: the corpus's tokens do not fit --memory \(resources.budget.description): counted in \(run.batches) batch\(run.batches == 1 ? "" : "es") of documents")
             }
-            let written = try StudyOutput.write(run, to: writer, arguments: CommandLine.arguments,
+            let (bytes, tokens) = (run.byteCount, run.tokenCount)
+            let written = try StudyOutput.write(consume run, to: writer, arguments: CommandLine.arguments,
                                                 output: [("out", .string(folder)), ("excel", .bool(excel))] + (xlsx ? [("xlsx", .bool(true))] : [])
                                                     + resources.manifest,
                                                 observer: observer)
-            observer.finish(bytes: run.byteCount, tokens: run.tokenCount)
+            observer.finish(bytes: bytes, tokens: tokens)
             if !quiet { summarize(written, folder: folder, title: study.title) }
         }
     }
