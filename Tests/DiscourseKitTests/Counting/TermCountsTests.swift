@@ -25,6 +25,19 @@ import Testing
         return result
     }
 
+    /// The corpus's documents tokenized a batch at a time into one vocabulary and added to
+    /// `builder`, as a study within a budget counts them.
+    func countInBatches(_ builder: inout TermCounts.Builder, _ batches: [Range<Int>]) throws -> TermCounts {
+        let session = try TokenPipeline.Session(TokenizerConfiguration())
+        for batch in batches {
+            let part = Corpus(documents: Array(corpus.documents[batch]), fields: corpus.fields)
+            let (documents, _) = try session.tokenize(part, first: batch.lowerBound, observer: SilentObserver())
+            try builder.add(TokenizedCorpus(documents: documents, vocabulary: session.vocabulary.unrankedSnapshot(),
+                                            configuration: session.configuration), from: batch.lowerBound)
+        }
+        return builder.finish(vocabulary: session.vocabulary.snapshot())
+    }
+
     /// Trends make each group's row from its list, and their statistics the same however few
     /// series are gathered at once.
     @Test func trendRowsAndStatisticsNeedNoMatrix() throws {
@@ -84,16 +97,9 @@ import Testing
         #expect(documentTable(counts) == [["b": 1], ["b": 1], ["b": 1, "c a": 1], ["a c": 1], ["b": 1]])
         // In batches: the first is d0 alone ("a b a"), so "c", and with it "c a" and "a c", is
         // met only in the second (d1, d2).
-        let session = try TokenPipeline.Session(TokenizerConfiguration())
         var builder = TermCounts.Builder(grouping: grouping, documentCount: 5, sizes: [1, 2], crossSentences: false,
                                          keepDocuments: true, only: only)
-        for batch in [0..<1, 1..<3, 3..<5] {
-            let part = Corpus(documents: Array(corpus.documents[batch]), fields: corpus.fields)
-            let (documents, _) = try session.tokenize(part, first: batch.lowerBound, observer: SilentObserver())
-            try builder.add(TokenizedCorpus(documents: documents, vocabulary: session.vocabulary.unrankedSnapshot(),
-                                            configuration: session.configuration), from: batch.lowerBound)
-        }
-        let batched = builder.finish(vocabulary: session.vocabulary.snapshot())
+        let batched = try countInBatches(&builder, [0..<1, 1..<3, 3..<5])
         #expect(table(batched) == table(counts) && documentTable(batched) == documentTable(counts))
         // What serves what.
         let tracked = TermCounts.Request(sizes: [1, 2], documents: true, terms: only)
@@ -109,19 +115,12 @@ import Testing
         let grouping = try Grouping(corpus, by: "g")
         let expected = TermCounts(tokens, grouping: grouping, sizes: [1, 2])
 
-        let session = try TokenPipeline.Session(TokenizerConfiguration())
         let spill = try SpillFile(in: NSTemporaryDirectory(), prefix: "discourse-test")
         let path = spill.path
         let groupSpill = try SpillFile(in: NSTemporaryDirectory(), prefix: "discourse-test")
         var builder = TermCounts.Builder(grouping: grouping, documentCount: 5, sizes: [1, 2], crossSentences: false,
                                          keepDocuments: true, spill: spill, groupSpill: groupSpill)
-        for batch in [0..<2, 2..<3, 3..<5] {
-            let part = Corpus(documents: Array(corpus.documents[batch]), fields: corpus.fields)
-            let (documents, _) = try session.tokenize(part, first: batch.lowerBound, observer: SilentObserver())
-            try builder.add(TokenizedCorpus(documents: documents, vocabulary: session.vocabulary.unrankedSnapshot(),
-                                            configuration: session.configuration), from: batch.lowerBound)
-        }
-        let batched = builder.finish(vocabulary: session.vocabulary.snapshot())
+        let batched = try countInBatches(&builder, [0..<2, 2..<3, 3..<5])
         #expect(table(batched) == table(expected))
         #expect(documentTable(batched) == documentTable(expected))
         #expect(batched.documentTokens == expected.documentTokens && batched.groupTokens == expected.groupTokens)
