@@ -105,6 +105,34 @@ struct ShardMergeTests {
         #expect(text.contains("2016,1,供给侧结构性改革,") && text.contains("2017,1,economy,"))
     }
 
+    /// A shard too large for --memory is counted in batches through --tmp and summed into its
+    /// one file; the merge of such parts, within --memory too, is the single run byte for byte.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: governmentReports.path), "needs Corpora/cn-gov-work-reports"))
+    func shardsCountedInBatchesMergeByteForByte() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path("tmp"), withIntermediateDirectories: true)
+        let corpus = governmentReports.path
+        let options = ["--n", "1-2", "--by", "decade", "--stopwords", "zh", "--min-count", "3"]
+        for i in [2, 1] {
+            let result = try CLI.run(["count", corpus, "--shard", "\(i)/2", "--out", folder.path("parts/\(i).dcounts"),
+                                      "--memory", "64M", "--tmp", folder.path("tmp")] + options)
+            #expect(result.status == 0, "\(result.stderr)")
+            // Half the reports (1.8 MB of text) by decade leave more than 64M allows.
+            #expect(result.stderr.contains(" batches within --memory 64M → "), "\(result.stderr)")
+        }
+        let merge = try CLI.run(["merge", folder.path("parts/1.dcounts"), folder.path("parts/2.dcounts"),
+                                 "--memory", "64M", "--out", folder.path("merged"), "--quiet"])
+        #expect(merge.status == 0, "\(merge.stderr)")
+        let single = try CLI.run(["ngrams", corpus, "--out", folder.path("single"), "--quiet"] + options)
+        #expect(single.status == 0, "\(single.stderr)")
+        try expectSameOutput(folder.path("single"), folder.path("merged"))
+        #expect(try folder.read("merged/run.json").contains("\"memory\": 67108864"))
+        // The batches' files are gone.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("tmp")).isEmpty)
+        let badBudget = try CLI.run(["merge", folder.path("parts/1.dcounts"), "--memory", "1K"])
+        #expect(badBudget.status != 0 && badBudget.stderr.contains("--memory 1K: give a size of at least 64M"))
+    }
+
     @Test func misusedPartsAreRefusedNamingTheFile() throws {
         let folder = try TemporaryFolder()
         let corpus = try smallCorpus(folder)

@@ -70,12 +70,7 @@ public enum BatchedNgrams {
         let limit = planned(budget)
         var whole: [Int: Int] = [:]
         for (d, bytes) in documentBytes.enumerated() where groupOf[d] >= 0 { whole[groupOf[d], default: 0] += bytes }
-        // A group's merged tables and its rendered rows cost about 1.5 times the tables
-        // planned for counting it.
-        let largest = whole.max { $0.value < $1.value }
-        let perGroup = 1.5 * tableBytesPerTextByte(sizes) * Double(largest?.value ?? 0)
-        let mergeWorkers = perGroup > 0 ? max(1, min(ParallelMap.workers, Int(limit / perGroup))) : ParallelMap.workers
-        let oversized = largest.flatMap { perGroup > limit ? (grouping.groups[$0.key].label, Int(perGroup)) : nil }
+        let (mergeWorkers, oversized) = merging(grouping, bytes: { whole[$0] ?? 0 }, budget: budget, sizes: sizes)
         if cost(bytes: documentBytes.reduce(0, +), groupBytes: whole.values, sizes: sizes) <= limit {
             return Plan(batches: [0..<corpus.documents.count], oversizedGroup: oversized, mergeWorkers: mergeWorkers)
         }
@@ -97,6 +92,19 @@ public enum BatchedNgrams {
         }
         batches.append(start..<corpus.documents.count)
         return Plan(batches: batches, oversizedGroup: oversized, mergeWorkers: mergeWorkers)
+    }
+
+    /// How many groups a merge may sum and write at once within `budget` (one per core at
+    /// most), and the largest group when its tables alone would exceed the planned share;
+    /// `bytes(g)` is group g's text in bytes. A group's merged tables and its rendered rows
+    /// cost about 1.5 times the tables planned for counting it.
+    static func merging(_ grouping: Grouping, bytes: (Int) -> Int, budget: MemoryBudget,
+                        sizes: ClosedRange<Int>) -> (workers: Int, oversized: (label: String, bytes: Int)?) {
+        let largest = grouping.groups.indices.max { bytes($0) < bytes($1) }
+        let perGroup = 1.5 * tableBytesPerTextByte(sizes) * Double(largest.map(bytes) ?? 0)
+        let limit = planned(budget)
+        let workers = perGroup > 0 ? max(1, min(ParallelMap.workers, Int(limit / perGroup))) : ParallelMap.workers
+        return (workers, largest.flatMap { perGroup > limit ? (grouping.groups[$0].label, Int(perGroup)) : nil })
     }
 
     /// Counts `prepared`'s corpus in the plan's batches into partial-count files in a folder of its own

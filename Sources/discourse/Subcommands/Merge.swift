@@ -8,13 +8,15 @@ struct Merge: ParsableCommand {
             The parts may be given in any order; they must come from one run (same corpus, \
             options and discourse version) and hold every shard once. The tables and their \
             metadata are those 'discourse ngrams' writes on one machine, byte for byte; \
-            run.json names the merge and the parts it read (docs/partial-counts.md).
+            run.json names the merge and the parts it read (docs/partial-counts.md). Within \
+            --memory, as many groups are summed and written at once as it allows.
             """)
 
     @Argument(help: ArgumentHelp("The partial-count files of all shards.", valueName: "part"))
     var parts: [String]
 
     @OptionGroup(title: "Output") var output: OutputFlags
+    @OptionGroup(title: "Resources") var resources: MemoryFlag
 
     func validate() throws {
         guard !parts.isEmpty else { throw ValidationError("Missing expected argument '<part> ...'") }
@@ -26,7 +28,8 @@ struct Merge: ParsableCommand {
             InterruptCleanup.install()
             let writer = try output.writer(mainFile: "ngrams.csv")
             try writer.reserve(CommandOutput.plannedFiles(.ngrams(NgramOptions()), by: nil, workbook: writer.workbook))
-            let summary = try MergedOutput.write(parts: parts, to: writer, outputOptions: output.manifest, observer: observer)
+            let summary = try MergedOutput.write(parts: parts, to: writer, outputOptions: output.manifest + resources.manifest,
+                                                 budget: resources.budget, observer: observer)
             observer.finish(bytes: summary.bytes, tokens: summary.tokens)
             guard output.out != "-", !output.quiet else { return }
             let tables = writer.written.filter { ($0.file.hasSuffix(".csv") || $0.file.hasSuffix(".xlsx")) && !$0.file.contains("/") }

@@ -132,7 +132,7 @@ final class MergedNgramSource: NgramSource, @unchecked Sendable {
                 failure.withLock { if $0 == nil { $0 = error } }
             }
             let summary = GroupSummary(group: header.groups[g], tokens: tokens, sentences: sentences, types: seen.nonzeroBitCount)
-            return GroupNgramCounts(summary: summary, tables: tables)
+            return GroupNgramCounts(summary: summary, tables: tables, forms: seen)
         }
     }
 
