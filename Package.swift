@@ -67,5 +67,5 @@ let package = Package(
 // The libFuzzer targets, only when asked for (they have no main of their own and are built with
 // -sanitize=fuzzer,address; see Tests/Fuzz/run.sh and docs/fuzzing.md).
 if ProcessInfo.processInfo.environment["DISCOURSE_FUZZ"] == "1" {
-    package.targets.append(.executableTarget(name: "discourse-fuzz", dependencies: ["DiscourseKit"]))
+    package.targets.append(.executableTarget(name: "discourse-fuzz", dependencies: ["DiscourseKit", "ICUText"]))
 }

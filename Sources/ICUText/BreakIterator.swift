@@ -72,6 +72,11 @@ public final class BreakIterator {
     /// The next segments after `start`: up to `capacity` end offsets and rule statuses in
     /// `ends` and `statuses` (their first `count` entries); 0 at the end of the text. Memory
     /// stays bounded by `capacity` however long the text is.
+    /// As `next(ends:statuses:capacity:)`, into buffers of at least `capacity` entries.
+    func next(into ends: UnsafeMutablePointer<Int32>, statuses: UnsafeMutablePointer<Int32>, capacity: Int) -> Int {
+        Int(cicu_ubrk_next_segments(iterator, ends, statuses, Int32(capacity)))
+    }
+
     public func next(ends: inout [Int32], statuses: inout [Int32], capacity: Int) -> Int {
         if ends.count < capacity { ends = [Int32](repeating: 0, count: capacity) }
         if statuses.count < capacity { statuses = [Int32](repeating: 0, count: capacity) }

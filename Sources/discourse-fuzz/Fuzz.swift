@@ -1,7 +1,8 @@
 // discourse-fuzz: coverage-guided fuzz targets (libFuzzer) for the code that reads what
 // researchers hand the tool: the strict CSV reader, JSON Lines, the metadata checks, the
-// text decoder, the tokenizer with multi-word terms and Traditional -> Simplified, and the
-// term counts of a study's part (what `discourse study --merge` reads).
+// text decoder, the tokenizer with multi-word terms and Traditional -> Simplified, the
+// term counts of a study's part (what `discourse study --merge` reads), and the word
+// segmenter's fast path against ICU alone (a difference is a crash).
 //
 // Built only with DISCOURSE_FUZZ=1 (see Tests/Fuzz/run.sh and docs/fuzzing.md):
 //   DISCOURSE_FUZZ=1 swift build --scratch-path .build-fuzz --product discourse-fuzz \
@@ -10,8 +11,10 @@
 //
 // A target may reject its input with a DiscourseError; it must never crash, hang or leak.
 @testable import DiscourseKit
+import ICUText
 
-/// Which target this process runs: csv, jsonl, metadata, decoder, tokenizer or studypart.
+/// Which target this process runs: csv, jsonl, metadata, decoder, tokenizer, studypart or
+/// wordbreak.
 let fuzzTarget = ProcessInfo.processInfo.environment["FUZZ_TARGET"] ?? "csv"
 
 /// The encodings the decoder target tries, chosen by the input's first byte.
@@ -45,7 +48,8 @@ func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     case "decoder": fuzzDecoder(bytes)
     case "tokenizer": fuzzTokenizer(bytes)
     case "studypart": fuzzStudyPart(bytes)
-    default: fatalError("FUZZ_TARGET must be csv, jsonl, metadata, decoder, tokenizer or studypart")
+    case "wordbreak": fuzzWordBreak(bytes)
+    default: fatalError("FUZZ_TARGET must be csv, jsonl, metadata, decoder, tokenizer, studypart or wordbreak")
     }
     return 0
 }
@@ -97,6 +101,39 @@ func fuzzTokenizer(_ bytes: [UInt8]) {
     var corpus = Corpus(documents: [Document(id: "d", metadata: [:], source: "fuzz", content: .string(String(decoding: bytes.dropFirst(), as: UTF8.self)))],
                         fields: [])
     _ = try? TokenPipeline.run(&corpus, configuration: configuration)
+}
+
+/// The word segmenter (ICU with the ASCII fast path) against ICU's word break iterator
+/// alone: the input after its first byte is UTF-16 (little-endian, lone surrogates and all),
+/// the first byte picks the locale and the batch size. Any difference stops the run.
+func fuzzWordBreak(_ bytes: [UInt8]) {
+    guard let first = bytes.first else { return }
+    let locale = ["", "en", "en_US_POSIX", "fi", "zh", "ja", "th", "he"][Int(first) % 8]
+    let capacity = [1, 2, 7, 1 << 14][Int(first >> 3) % 4]
+    let body = bytes.dropFirst()
+    let text = stride(from: body.startIndex, to: body.endIndex - 1, by: 2).map { UInt16(body[$0]) | UInt16(body[$0 + 1]) << 8 }
+    guard let icu = try? BreakIterator(.word, locale: locale), let fast = try? WordSegmenter(locale: locale) else {
+        fatalError("cannot open the word break iterator for '\(locale)'")
+    }
+    var expectedEnds: [Int32] = []
+    var expectedStatuses: [Int32] = []
+    var ends: [Int32] = []
+    var statuses: [Int32] = []
+    var gotEnds: [Int32] = []
+    var gotStatuses: [Int32] = []
+    text.withUnsafeBufferPointer { buffer in
+        try! icu.segment(buffer, ends: &expectedEnds, statuses: &expectedStatuses)
+        fast.start(buffer)
+        while true {
+            let count = try! fast.next(ends: &ends, statuses: &statuses, capacity: capacity)
+            if count == 0 { break }
+            gotEnds += ends[..<count]
+            gotStatuses += statuses[..<count]
+        }
+    }
+    guard gotEnds == expectedEnds, gotStatuses == expectedStatuses else {
+        fatalError("word segments differ from ICU's (locale '\(locale)'): \(text.map { String($0, radix: 16) })")
+    }
 }
 
 /// A study part's term counts (`terms-G-R.bin`) summed into a grouping of four documents in

@@ -12,7 +12,7 @@ seconds=${1:-12}
 shift || true
 limits=(-max_total_time="$seconds")
 [ "$seconds" = long ] && limits=(-runs=1000000 -max_total_time=1800)
-targets=${*:-csv jsonl metadata decoder tokenizer studypart}
+targets=${*:-csv jsonl metadata decoder tokenizer studypart wordbreak}
 DISCOURSE_FUZZ=1 swift build --scratch-path .build-fuzz --product discourse-fuzz \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -use-ld=lld 2>&1 | grep -v "warning:" | tail -n 3
 binary=.build-fuzz/debug/discourse-fuzz

@@ -14,7 +14,7 @@ final class Tokenizer {
     private let nfc: Normalizer
     let formNormalizer: Normalizer
     private var transliterator: Transliterator?
-    private var wordIterators: [String: BreakIterator] = [:]
+    private var wordSegmenters: [String: WordSegmenter] = [:]
     private var sentenceIterators: [String: BreakIterator] = [:]
     /// Joins multi-word terms; nil without `--terms`. Taken out of the tokenizer while a
     /// document is tokenized, so that it is a local value there.
@@ -56,18 +56,21 @@ final class Tokenizer {
         return primary == "en" ? locale + "@ss=standard" : locale
     }
 
-    private func iterator(_ unit: BreakIterator.Unit, language: String) throws(DiscourseError) -> BreakIterator {
+    private func wordSegmenter(language: String) throws(DiscourseError) -> WordSegmenter {
+        if let segmenter = wordSegmenters[language] { return segmenter }
         do {
-            if unit == .word {
-                if let it = wordIterators[language] { return it }
-                let it = try BreakIterator(.word, locale: Self.locale(for: language))
-                wordIterators[language] = it
-                return it
-            }
-            if let it = sentenceIterators[language] { return it }
-            let it = try BreakIterator(.sentence, locale: Self.sentenceLocale(for: language))
-            sentenceIterators[language] = it
-            return it
+            let segmenter = try WordSegmenter(locale: Self.locale(for: language))
+            wordSegmenters[language] = segmenter
+            return segmenter
+        } catch { throw DiscourseError("\(error)") }
+    }
+
+    private func sentenceIterator(language: String) throws(DiscourseError) -> BreakIterator {
+        if let iterator = sentenceIterators[language] { return iterator }
+        do {
+            let iterator = try BreakIterator(.sentence, locale: Self.sentenceLocale(for: language))
+            sentenceIterators[language] = iterator
+            return iterator
         } catch { throw DiscourseError("\(error)") }
     }
 
@@ -97,8 +100,8 @@ final class Tokenizer {
             if configuration.keepOffsets { result.text = text }
             return result
         }
-        let words = try iterator(.word, language: language)
-        let sentencesIterator = try iterator(.sentence, language: language)
+        let words = try wordSegmenter(language: language)
+        let sentencesIterator = try sentenceIterator(language: language)
         // Offsets and kinds are kept only when asked for; terms are joined as tokens stream
         // past, and sentence limits found on the way, so that memory stays a small multiple of
         // the text however long the document and its sentences.
@@ -114,12 +117,12 @@ final class Tokenizer {
             try text.withUnsafeBufferPointer { buffer throws(ICUFailure) in
                 var unused: [Int32] = []
                 try sentencesIterator.segment(buffer, ends: &work.sentenceEnds, statuses: &unused)
-                try words.start(buffer)
+                words.start(buffer)
                 let base = buffer.baseAddress!
                 var start: Int32 = 0
                 var sentence = 0
                 while true {
-                    let segments = words.next(ends: &work.wordEnds, statuses: &work.wordStatuses, capacity: 1 << 14)
+                    let segments = try words.next(ends: &work.wordEnds, statuses: &work.wordStatuses, capacity: 1 << 14)
                     if segments == 0 { break }
                     for i in 0..<segments {
                         let end = work.wordEnds[i]
