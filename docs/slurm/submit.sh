@@ -15,8 +15,8 @@
 #       --sbatch "--time=01:00:00 --mem=4G --cpus-per-task=4" \
 #       corpora/peoples-daily --n 1-3 --by year --terms zh-politics --stopwords zh
 #
-# OPTIONS are those of `discourse count` (and of `discourse ngrams`) except --shard and --out;
-# for a study, those of `discourse study` that both the shards and the merge take (--memory,
+# OPTIONS are those of `discourse count` (and of `discourse ngrams`) except --shard and --out
+# (--memory goes to the merge too); for a study, those of `discourse study` that both the shards and the merge take (--memory,
 # --tmp). Relative paths (the corpus, --terms files) are read from the folder this script is
 # run in, as on the command line, so run.json records them as given. The job scripts are written into the parts folder (count.sbatch, merge.sbatch) so
 # that what ran can be read and rerun; each job logs to a file beside them.
@@ -65,6 +65,13 @@ case "$corpus" in
         count_command=(count "$corpus" "$@")
         part=.dcounts
         merge_command=(merge)
+        # The merge keeps the tasks' --memory (it takes no other count option).
+        previous=""
+        for argument in "$@"; do
+            case "$argument" in --memory=*) merge_command+=("$argument") ;; esac
+            [ "$previous" = --memory ] && merge_command+=(--memory "$argument")
+            previous=$argument
+        done
         finished="^discourse merge:" ;;
 esac
 
