@@ -129,6 +129,13 @@ struct ShardMergeTests {
         #expect(try folder.read("merged/run.json").contains("\"memory\": 67108864"))
         // The batches' files are gone.
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("tmp")).isEmpty)
+        // Without --by the one group's tables alone pass the budget: both commands say so.
+        let whole = try CLI.run(["count", corpus, "--shard", "1/1", "--n", "1-2", "--out", folder.path("all.dcounts"),
+                                 "--memory", "64M", "--tmp", folder.path("tmp")])
+        #expect(whole.status == 0 && whole.stderr.contains("group 'all' alone may need about"), "\(whole.stderr)")
+        let wholeMerge = try CLI.run(["merge", folder.path("all.dcounts"), "--memory", "64M", "--out", folder.path("all")])
+        #expect(wholeMerge.status == 0 && wholeMerge.stderr.contains("that --memory 64M leaves for them: the run may exceed it (count with a finer --by"),
+                "\(wholeMerge.stderr)")
         let badBudget = try CLI.run(["merge", folder.path("parts/1.dcounts"), "--memory", "1K"])
         #expect(badBudget.status != 0 && badBudget.stderr.contains("--memory 1K: give a size of at least 64M"))
     }

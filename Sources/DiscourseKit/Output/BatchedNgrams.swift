@@ -58,9 +58,15 @@ public enum BatchedNgrams {
         /// The warning for an oversized group, naming the share of the budget the n-gram
         /// tables are planned within (`planned`: the rest is the process's own and the tokens').
         public func oversizedWarning(_ budget: MemoryBudget, regroup: String = "group more finely") -> String? {
-            guard let (label, bytes) = oversizedGroup else { return nil }
-            return "group '\(label)' alone may need about \(MemoryBudget(bytes: bytes).description) for its n-gram tables, more than the \(MemoryBudget(bytes: Int(BatchedNgrams.planned(budget))).description) that --memory \(budget.description) leaves for them: the run may exceed it (\(regroup), or count fewer lengths)"
+            BatchedNgrams.oversizedWarning(oversizedGroup, budget: budget, regroup: regroup)
         }
+    }
+
+    /// The warning for a group whose tables alone may exceed the share of `budget` the n-gram
+    /// tables are planned within, or nil when there is none.
+    static func oversizedWarning(_ group: (label: String, bytes: Int)?, budget: MemoryBudget, regroup: String) -> String? {
+        guard let (label, bytes) = group else { return nil }
+        return "group '\(label)' alone may need about \(MemoryBudget(bytes: bytes).description) for its n-gram tables, more than the \(MemoryBudget(bytes: Int(BatchedNgrams.planned(budget))).description) that --memory \(budget.description) leaves for them: the run may exceed it (\(regroup), or count fewer lengths)"
     }
 
     public static func plan(_ corpus: Corpus, grouping: Grouping, budget: MemoryBudget, sizes: ClosedRange<Int>) -> Plan {

@@ -56,8 +56,9 @@ public enum MergedOutput {
             let merging = BatchedNgrams.merging(grouping, bytes: { g in
                 grouping.groups[g].documents.reduce(0) { $0 + readings[$1].reading.byteCount }
             }, budget: budget, sizes: source.options.sizes)
-            let plan = BatchedNgrams.Plan(batches: [], oversizedGroup: merging.oversized, mergeWorkers: merging.workers)
-            if let warning = plan.oversizedWarning(budget, regroup: "count with a finer --by") { observer.warning(warning) }
+            if let warning = BatchedNgrams.oversizedWarning(merging.oversized, budget: budget, regroup: "count with a finer --by") {
+                observer.warning(warning)
+            }
             try ParallelMap.withWorkers(merging.workers) { () throws(DiscourseError) in try writeTables() }
         } else {
             try writeTables()
