@@ -141,38 +141,47 @@ public struct NgramCounter: Sendable {
                                   vocabularySize: Int, options: NgramOptions) -> Unit {
         let tokens = documents.reduce(0) { $0 + corpus.documents[$1].count }
         var unit = Unit(sizes: options.sizes, vocabularySize: vocabularySize, tokens: tokens)
-        var run: [Int32] = []
+        // runs[start + i]: how many tokens from document position i on can stand in one
+        // n-gram (no stopword, one sentence unless crossing is allowed), for every document
+        // of the unit one after the other.
+        var runs = [Int32](repeating: 0, count: tokens + 1)
+        var start = 0
         for index in documents {
             let document = corpus.documents[index]
             unit.tokens += document.count
             unit.sentences += document.sentenceCount
             for id in document.forms { unit.seen.insert(Int(id)) }
-            // run[i]: how many tokens from i on can stand in one n-gram (no stopword, one
-            // sentence unless crossing is allowed).
             let count = document.count
-            run.removeAll(keepingCapacity: true)
-            run.append(contentsOf: repeatElement(0, count: count + 1))
             var i = count - 1
             var s = document.sentenceEnds.count - 1
             while i >= 0 {
                 while s > 0 && Int(document.sentenceEnds[s - 1]) > i { s -= 1 }
                 if !isStopword[Int(document.forms[i])] {
                     let joins = i + 1 < count && (options.crossSentences || i + 1 < Int(document.sentenceEnds[s]))
-                    run[i] = joins ? run[i + 1] + 1 : 1
+                    runs[start + i] = joins ? runs[start + i + 1] + 1 : 1
                 }
                 i -= 1
             }
-            let stamp = Int32(index)
-            document.forms.withUnsafeBufferPointer { forms in
-                let base = forms.baseAddress!
-                for t in unit.tables.indices {
-                    let n = unit.tables[t].n
-                    for i in 0..<count where Int(run[i]) >= n {
-                        unit.tables[t].add(base + i, document: stamp)
+            start += count
+        }
+        // One table at a time over all the documents: a year's bigram or trigram table fills
+        // much of a core's cache, and alternating tables per document evicted each other.
+        var tables = unit.tables
+        unit.tables = []
+        runs.withUnsafeBufferPointer { runs in
+            for t in tables.indices {
+                var start = 0
+                for index in documents {
+                    let document = corpus.documents[index]
+                    document.forms.withUnsafeBufferPointer { forms in
+                        tables[t].add(forms: forms.baseAddress!, runs: runs.baseAddress! + start, count: document.count,
+                                      document: Int32(index))
                     }
+                    start += document.count
                 }
             }
         }
+        unit.tables = tables
         return unit
     }
 }

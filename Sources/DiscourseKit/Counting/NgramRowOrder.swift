@@ -6,33 +6,47 @@ struct NgramRowOrder: Sendable {
     /// Rows with a smaller count are left out (`--min-count`).
     let minCount: Int
 
-    /// Entries of a group's table for length `n` kept by `minCount`, in output order:
+    /// The rows of a group's table for length `n` kept by `minCount`, in output order:
     /// descending count, then the n-gram's text in code point order.
-    func rows(_ table: NgramTable) -> [Int] {
-        var rows = (0..<table.count).filter { table.occurrences(of: $0) >= minCount }
+    func rows(_ table: NgramTable) -> NgramRows {
         let rank = vocabulary.rank
         let n = table.n
         let bits = max(1, UInt64.bitWidth - UInt64(max(1, rank.count)).leadingZeroBitCount)
-        if vocabulary.ranksOrderJoinedText && n * bits <= 64 {
+        if vocabulary.ranksOrderJoinedText && n * bits <= 64,
+           !table.tallies.contains(where: { $0.count >= Int(UInt32.max) }) {
             // One 128-bit integer per row that sorts like (count descending, then the ranks of
-            // the n forms), with the entry in the low bits: the sort compares integers, not n
-            // rank lookups per comparison. Distinct n-grams have distinct ranks, so the order
-            // is total.
+            // the n forms), with the document frequency in the low bits: the sort compares
+            // integers, not n rank lookups per comparison, and the row is written from its key
+            // alone, without reading the table's arrays again in output order (a cache miss a
+            // row). Distinct n-grams have distinct ranks, so the order is total.
             var keyed: [UInt128] = []
-            keyed.reserveCapacity(rows.count)
+            keyed.reserveCapacity(table.count)
             table.keys.withUnsafeBufferPointer { keys in
-                for entry in rows {
-                    var ranks: UInt64 = 0
-                    for i in 0..<n { ranks = ranks << bits | UInt64(rank[Int(keys[entry * n + i])]) }
-                    let descending = UInt128(UInt32.max - UInt32(clamping: table.occurrences(of: entry)))
-                    keyed.append(descending << 96 | UInt128(ranks) << 32 | UInt128(UInt32(entry)))
+                table.tallies.withUnsafeBufferPointer { tallies in
+                    for entry in 0..<tallies.count where tallies[entry].count >= minCount {
+                        var ranks: UInt64 = 0
+                        for i in 0..<n { ranks = ranks << bits | UInt64(rank[Int(keys[entry * n + i])]) }
+                        let descending = UInt128(UInt32.max - UInt32(tallies[entry].count))
+                        keyed.append(descending << 96 | UInt128(ranks) << 32 | UInt128(UInt32(tallies[entry].documents)))
+                    }
                 }
             }
-            // The order is that of the whole keys, but the entry (bytes 0-3) only breaks ties
-            // that cannot happen: the ranks' bytes and the count's decide.
+            // Only the ranks' bytes and the count's decide the order; the document frequency
+            // (bytes 0-3) breaks no ties.
             RadixSort.sort(&keyed, significant: Array(4..<(4 + (n * bits + 7) / 8)) + Array(12..<16))
-            return keyed.map { Int(UInt32(truncatingIfNeeded: $0)) }
-        } else if vocabulary.ranksOrderJoinedText {
+            return .keyed(keyed, bits: bits)
+        }
+        return .entries(entries(table))
+    }
+
+    /// Entries of the table kept by `minCount`, in output order, compared by their forms'
+    /// ranks or texts (n-grams whose ranks do not fit one 64-bit key, or forms holding a
+    /// space or control character).
+    private func entries(_ table: NgramTable) -> [Int] {
+        var rows = (0..<table.count).filter { table.occurrences(of: $0) >= minCount }
+        let rank = vocabulary.rank
+        let n = table.n
+        if vocabulary.ranksOrderJoinedText {
             table.keys.withUnsafeBufferPointer { keys in
                 rows.sort { a, b in
                     if table.occurrences(of: a) != table.occurrences(of: b) { return table.occurrences(of: a) > table.occurrences(of: b) }
@@ -56,5 +70,21 @@ struct NgramRowOrder: Sendable {
     /// The n-gram's text: forms joined by one space.
     func text(of table: NgramTable, entry: Int) -> String {
         table.ids(of: entry).map { vocabulary.forms[Int($0)] }.joined(separator: " ")
+    }
+}
+
+/// One table's kept rows in output order: sorted keys that hold each row's count, forms'
+/// ranks and document frequency, or the entries of the table.
+enum NgramRows: Sendable {
+    /// (UInt32.max − count) << 96 | ranks << 32 | documents, the ranks of the n forms packed
+    /// `bits` apiece, the first form's highest.
+    case keyed([UInt128], bits: Int)
+    case entries([Int])
+
+    var count: Int {
+        switch self {
+        case .keyed(let keys, _): keys.count
+        case .entries(let entries): entries.count
+        }
     }
 }

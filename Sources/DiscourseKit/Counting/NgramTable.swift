@@ -1,7 +1,10 @@
 /// Counts of n-grams of one length, keyed by their form ids, with document frequencies.
 ///
 /// Open addressing with linear probing over dense entry arrays: an n-gram's ids are stored
-/// once, flat, n per entry; a count is an integer increment, no string is made.
+/// once, flat, n per entry; a count is an integer increment, no string is made. A slot holds
+/// the entry's hash beside its index, so that a probe past another n-gram, or to an empty
+/// slot, reads no entry array (a year's bigram and trigram tables outgrow the core's cache:
+/// every array read is a likely miss).
 /// Document frequency is kept with a "last document" stamp per entry, so one pass over
 /// the documents counts both. An entry's count, document frequency and stamp sit together
 /// (`Tally`, 16 bytes), so that adding an occurrence of a rare n-gram touches one cache line
@@ -20,8 +23,8 @@ struct NgramTable {
     /// Entry e's ids are keys[e*n ..< e*n+n].
     private(set) var keys: [UInt32] = []
     private(set) var tallies: [Tally] = []
-    private var hashes: [UInt32] = []
-    private var slots: [Int32]
+    /// Empty (0), or an entry's hash in the high 32 bits and its index + 1 in the low.
+    private var slots: [UInt64]
     private var mask: Int
 
     /// - Parameter capacity: expected distinct n-grams (at most the tokens counted), so
@@ -30,10 +33,9 @@ struct NgramTable {
         self.n = n
         keys.reserveCapacity(capacity * n)
         tallies.reserveCapacity(capacity)
-        hashes.reserveCapacity(capacity)
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [Int32](repeating: -1, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
     }
 
@@ -42,12 +44,12 @@ struct NgramTable {
 
     /// Bytes the table's arrays hold, for a memory budget.
     var footprint: Int {
-        keys.capacity * 4 + tallies.capacity * MemoryLayout<Tally>.stride + hashes.capacity * 4 + slots.count * 4
+        keys.capacity * 4 + tallies.capacity * MemoryLayout<Tally>.stride + slots.count * 8
     }
 
-    /// Bytes an entry of n ids may take once the arrays have grown (half-full slots, arrays
-    /// up to twice their count).
-    static func entryBytes(n: Int) -> Int { 2 * (4 * n + MemoryLayout<Tally>.stride + 4) + 16 }
+    /// Bytes an entry of n ids may take once the arrays have grown (arrays up to twice their
+    /// count, slots from half to a quarter full).
+    static func entryBytes(n: Int) -> Int { 2 * (4 * n + MemoryLayout<Tally>.stride) + 32 }
 
     /// Entry e's count.
     @inline(__always)
@@ -80,14 +82,22 @@ struct NgramTable {
         }
     }
 
+    /// Adds the n-grams of one document's `forms[0..<count]` that start where `runs` (how
+    /// many tokens from each position can stand in one n-gram) reaches n.
+    mutating func add(forms: UnsafePointer<UInt32>, runs: UnsafePointer<Int32>, count: Int, document: Int32) {
+        for i in 0..<count where Int(runs[i]) >= n { add(forms + i, document: document) }
+    }
+
     /// The entry of `ids`, or nil when the table does not hold it.
     func find(_ ids: UnsafePointer<UInt32>) -> Int? {
         let hash = Self.hash(ids, n)
+        let tag = UInt64(hash) << 32
         var slot = Int(hash) & mask
         while true {
-            let entry = Int(slots[slot])
-            if entry < 0 { return nil }
-            if hashes[entry] == hash && keysEqual(entry, ids) { return entry }
+            let held = slots[slot]
+            if held == 0 { return nil }
+            let entry = Int(truncatingIfNeeded: held & 0xFFFF_FFFF) - 1
+            if held & ~0xFFFF_FFFF == tag && keysEqual(entry, ids) { return entry }
             slot = (slot + 1) & mask
         }
     }
@@ -99,18 +109,19 @@ struct NgramTable {
     @inline(__always)
     mutating func entry(for ids: UnsafePointer<UInt32>) -> Int {
         let hash = Self.hash(ids, n)
+        let tag = UInt64(hash) << 32
         var slot = Int(hash) & mask
         while true {
-            let entry = Int(slots[slot])
-            if entry < 0 { break }
-            if hashes[entry] == hash && keysEqual(entry, ids) { return entry }
+            let held = slots[slot]
+            if held == 0 { break }
+            let entry = Int(truncatingIfNeeded: held & 0xFFFF_FFFF) - 1
+            if held & ~0xFFFF_FFFF == tag && keysEqual(entry, ids) { return entry }
             slot = (slot + 1) & mask
         }
         let entry = tallies.count
         for i in 0..<n { keys.append(ids[i]) }
         tallies.append(Tally(count: 0, documents: 0, lastDocument: -1))
-        hashes.append(hash)
-        slots[slot] = Int32(entry)
+        slots[slot] = tag | UInt64(entry + 1)
         if tallies.count * 2 > slots.count { grow() }
         return entry
     }
@@ -123,12 +134,13 @@ struct NgramTable {
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
         mask = slots.count - 1
-        for entry in 0..<hashes.count {
-            var slot = Int(hashes[entry]) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(entry)
+        for held in old where held != 0 {
+            var slot = Int(truncatingIfNeeded: held >> 32) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = held
         }
     }
 

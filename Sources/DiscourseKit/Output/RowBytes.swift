@@ -44,6 +44,25 @@ struct RowBytes: TextOutputStream {
         count += bytes.count
     }
 
+    /// Bytes a short copy may read past its source's end and write past its count: its
+    /// source must be followed by this many readable bytes, and its room reserved with them.
+    static let shortCopyPadding = 8
+
+    /// `count` bytes from `source`, copied 8 at a time (a call to `memmove` per form or label
+    /// cost more than the copy): up to `shortCopyPadding` - 1 bytes past the source's end
+    /// are read and written past the count, inside the room reserved.
+    @inline(__always)
+    mutating func copyPadded(_ source: UnsafePointer<UInt8>, count length: Int) {
+        let from = UnsafeRawPointer(source)
+        let to = UnsafeMutableRawPointer(base + count)
+        var i = 0
+        while i < length {
+            to.storeBytes(of: from.loadUnaligned(fromByteOffset: i, as: UInt64.self), toByteOffset: i, as: UInt64.self)
+            i += 8
+        }
+        count += length
+    }
+
     @inline(__always)
     mutating func copy(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { copy($0) }

@@ -65,6 +65,8 @@ public struct VocabularyTable: Sendable {
     public let isStopword: [Bool]
     /// `rank[id]`: position of the form among all forms in code point order.
     public let rank: [UInt32]
+    /// `byRank[r]`: the id of the form of rank r (the inverse of `rank`).
+    public let byRank: [UInt32]
     /// Whether comparing n-grams id by id (by rank) orders them as their joined texts: true
     /// unless some form holds a character at or below U+0020 (the joining space).
     public let ranksOrderJoinedText: Bool
@@ -75,16 +77,40 @@ public struct VocabularyTable: Sendable {
         self.isStopword = isStopword
         guard ranked else {
             rank = []
+            byRank = []
             ranksOrderJoinedText = true
             return
         }
-        // UTF-8 byte order is code point order.
-        let order = forms.indices.sorted { forms[$0].utf8.lexicographicallyPrecedes(forms[$1].utf8) }
+        let order = Self.codePointOrder(forms)
         var rank = [UInt32](repeating: 0, count: forms.count)
-        for (position, id) in order.enumerated() { rank[id] = UInt32(position) }
+        for (position, id) in order.enumerated() { rank[Int(id)] = UInt32(position) }
         self.rank = rank
+        byRank = order
         self.ranksOrderJoinedText = !forms.contains { $0.utf8.contains { $0 <= 0x20 } }
     }
 
     public var count: Int { forms.count }
+
+    /// The ids of `forms` in code point order (UTF-8 byte order is code point order).
+    ///
+    /// Each form is compared first by its first 8 bytes read as one big-endian integer (zeros
+    /// after a shorter form's end), and by its whole text only when those are equal: most
+    /// comparisons of a sort of 10⁵ forms are then one integer comparison, not a walk over
+    /// two `String`s.
+    static func codePointOrder(_ forms: [String]) -> [UInt32] {
+        var keyed = forms.indices.map { id -> (prefix: UInt64, id: UInt32) in
+            var prefix: UInt64 = 0
+            var taken = 0
+            for byte in forms[id].utf8.prefix(8) {
+                prefix = prefix << 8 | UInt64(byte)
+                taken += 1
+            }
+            return (taken == 0 ? 0 : prefix << (8 * (8 - taken)), UInt32(id))
+        }
+        keyed.sort { a, b in
+            if a.prefix != b.prefix { return a.prefix < b.prefix }
+            return forms[Int(a.id)].utf8.lexicographicallyPrecedes(forms[Int(b.id)].utf8)
+        }
+        return keyed.map(\.id)
+    }
 }

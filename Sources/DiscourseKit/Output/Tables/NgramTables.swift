@@ -23,23 +23,30 @@ public enum NgramTables {
     /// Under `--tf-idf`, tf = count / the sum of count over the group's rows of the same n.
     static func render(_ group: NgramGroupRows, forms: FormBytes, tfIdf: GroupTfIdf?, format: CSVFormat) -> CSVBuffer {
         let label = CSVBuffer.escaped(group.counts.summary.group.label, format: format)
-        let lineEnd = format.lineEnd
+        let crlf = format.excel
         // Rows run to 40-60 bytes besides the label; room that is never written costs no page.
         var out = RowBytes(capacity: group.rowCount * (label.count + 72))
         var ngram: [UInt8] = []
         let tokens = Double(group.counts.summary.tokens)
         // Most rows have a small count, and per_million depends only on it within a group:
-        // those are formatted once.
+        // those are formatted once, each followed by the padding a short copy reads.
+        let padding = [UInt8](repeating: 0, count: RowBytes.shortCopyPadding)
         let small = (0..<64).map { CSVBuffer.realText(Double($0) / tokens * 1_000_000, format: format) }
+        let smallPadded = small.flatMap { $0 + padding }
+        let smallStarts = small.reduce(into: [0]) { $0.append($0.last! + $1.count + padding.count) }
+        let labelPadded = label + padding
         var rowTotals: [Int: Int] = [:]
         if tfIdf != nil { group.forEachRow { n, _, count, _ in rowTotals[n, default: 0] += count } }
         var rows = 0
         // Each row's room but the n-gram's and the reals' (which reserve their own): the
-        // label, four commas, three integers of at most 20 digits, a line end.
-        let room = label.count + 4 + 3 * 20 + 2
+        // label, four commas, three integers of at most 20 digits, a line end, and the
+        // padding of a short copy.
+        let room = label.count + 4 + 3 * 20 + 2 + RowBytes.shortCopyPadding
+        labelPadded.withUnsafeBufferPointer { labelBytes in
+        smallPadded.withUnsafeBufferPointer { smallBytes in
         group.forEachRow { n, ids, count, documents in
             out.reserve(room)
-            out.copy(label)
+            out.copyPadded(labelBytes.baseAddress!, count: label.count)
             out.byte(0x2C)
             out.int(n)
             out.byte(0x2C)
@@ -50,7 +57,12 @@ public enum NgramTables {
             out.byte(0x2C)
             out.int(documents)
             out.byte(0x2C)
-            if count < small.count { out.reserve(small[count].count); out.copy(small[count]) } else { out.real(Double(count) / tokens * 1_000_000) }
+            if count < small.count {
+                out.reserve(small[count].count + RowBytes.shortCopyPadding)
+                out.copyPadded(smallBytes.baseAddress! + smallStarts[count], count: small[count].count)
+            } else {
+                out.real(Double(count) / tokens * 1_000_000)
+            }
             if let tfIdf {
                 let tf = Double(count) / Double(rowTotals[n]!)
                 let idf = tfIdf.idf(ids)
@@ -65,9 +77,12 @@ public enum NgramTables {
                 out.byte(0x2C)
                 out.real(tf * idf)
             }
-            out.reserve(lineEnd.count)
-            out.copy(lineEnd)
+            out.reserve(2)
+            if crlf { out.byte(0x0D) }
+            out.byte(0x0A)
             rows += 1
+        }
+        }
         }
         return CSVBuffer(body: out.take(), rows: rows, format: format)
     }
