@@ -30,9 +30,7 @@ public struct NgramResult: Sendable {
     /// is counted whole on its core (splitting it as well would run the cores twice over and
     /// hold its tables twice while the parts merge).
     public func group(_ g: Int) -> NgramGroupRows {
-        let counts = source.count(groups: g..<g + 1, splitting: groupCount < ParallelMap.workers)[0]
-        let order = source.order
-        return NgramGroupRows(counts: counts, rows: counts.tables.map { order.rows($0) }, byRank: source.vocabulary.byRank)
+        source.orderedRows(group: g, splitting: groupCount < ParallelMap.workers)
     }
 
     /// Each group's size figures (`groups.csv`).
@@ -45,49 +43,6 @@ public struct NgramResult: Sendable {
     /// How many groups may be made and written at once within the memory budget (a study's
     /// n-grams summed from its batches); nil for one per core.
     public var groupsAtOnce: Int? { source.groupsAtOnce }
-}
-
-/// One group's n-gram tables and the rows each keeps, in output order.
-public struct NgramGroupRows: Sendable {
-    public let counts: GroupNgramCounts
-    /// The rows of `counts.tables[t]` kept by `--min-count`, in output order.
-    let rows: [NgramRows]
-    /// The vocabulary's ids by rank, to read a keyed row's forms.
-    let byRank: [UInt32]
-
-    /// Each kept row: n, the form ids (valid during the call), count and document frequency.
-    public func forEachRow(_ body: (_ n: Int, _ ids: UnsafeBufferPointer<UInt32>, _ count: Int, _ documents: Int) -> Void) {
-        for (t, table) in counts.tables.enumerated() {
-            let n = table.n
-            switch rows[t] {
-            case .keyed(let keys, let bits):
-                let mask = UInt64(1) << bits - 1
-                var ids = [UInt32](repeating: 0, count: n)
-                byRank.withUnsafeBufferPointer { byRank in
-                    ids.withUnsafeMutableBufferPointer { ids in
-                        for key in keys {
-                            let ranks = UInt64(truncatingIfNeeded: key >> 32)
-                            for i in 0..<n { ids[i] = byRank[Int((ranks >> UInt64((n - 1 - i) * bits)) & mask)] }
-                            body(n, UnsafeBufferPointer(ids), Int(UInt32.max - UInt32(truncatingIfNeeded: key >> 96)),
-                                 Int(UInt32(truncatingIfNeeded: key)))
-                        }
-                    }
-                }
-            case .entries(let entries):
-                table.keys.withUnsafeBufferPointer { keys in
-                    table.tallies.withUnsafeBufferPointer { tallies in
-                        for entry in entries {
-                            body(n, UnsafeBufferPointer(rebasing: keys[entry * n..<entry * n + n]), tallies[entry].count,
-                                 Int(tallies[entry].documents))
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /// Rows kept, for buffer sizing.
-    public var rowCount: Int { rows.reduce(0) { $0 + $1.count } }
 }
 
 extension NgramOptions {

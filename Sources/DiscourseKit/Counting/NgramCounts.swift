@@ -137,50 +137,73 @@ public struct NgramCounter: Sendable {
         }
     }
 
-    private static func countUnit(_ documents: ArraySlice<Int>, corpus: TokenizedCorpus, isStopword: [Bool],
-                                  vocabularySize: Int, options: NgramOptions) -> Unit {
+    /// What counting some documents of one group starts from: each token's run, and the
+    /// group's size figures.
+    struct Runs {
+        /// runs[start + i]: how many tokens from document position i on can stand in one
+        /// n-gram (no stopword, one sentence unless crossing is allowed), for every document
+        /// one after the other.
+        var runs: [Int32]
+        var tokens = 0
+        var sentences = 0
+        /// The forms met (stopwords included).
+        var seen: Bitset
+    }
+
+    static func runs(_ documents: ArraySlice<Int>, corpus: TokenizedCorpus, isStopword: [Bool], vocabularySize: Int,
+                     crossSentences: Bool) -> Runs {
         let tokens = documents.reduce(0) { $0 + corpus.documents[$1].count }
-        var unit = Unit(sizes: options.sizes, vocabularySize: vocabularySize, tokens: tokens)
-        // runs[start + i]: how many tokens from document position i on can stand in one
-        // n-gram (no stopword, one sentence unless crossing is allowed), for every document
-        // of the unit one after the other.
-        var runs = [Int32](repeating: 0, count: tokens + 1)
+        var result = Runs(runs: [Int32](repeating: 0, count: tokens + 1), seen: Bitset(count: vocabularySize))
         var start = 0
         for index in documents {
             let document = corpus.documents[index]
-            unit.tokens += document.count
-            unit.sentences += document.sentenceCount
-            for id in document.forms { unit.seen.insert(Int(id)) }
+            result.tokens += document.count
+            result.sentences += document.sentenceCount
+            for id in document.forms { result.seen.insert(Int(id)) }
             let count = document.count
             var i = count - 1
             var s = document.sentenceEnds.count - 1
             while i >= 0 {
                 while s > 0 && Int(document.sentenceEnds[s - 1]) > i { s -= 1 }
                 if !isStopword[Int(document.forms[i])] {
-                    let joins = i + 1 < count && (options.crossSentences || i + 1 < Int(document.sentenceEnds[s]))
-                    runs[start + i] = joins ? runs[start + i + 1] + 1 : 1
+                    let joins = i + 1 < count && (crossSentences || i + 1 < Int(document.sentenceEnds[s]))
+                    result.runs[start + i] = joins ? result.runs[start + i + 1] + 1 : 1
                 }
                 i -= 1
             }
             start += count
         }
+        return result
+    }
+
+    /// Adds the n-grams of `documents` (whose runs are `runs`) to `table`.
+    static func add(_ documents: ArraySlice<Int>, runs: [Int32], corpus: TokenizedCorpus, to table: inout NgramTable) {
+        runs.withUnsafeBufferPointer { runs in
+            var start = 0
+            for index in documents {
+                let document = corpus.documents[index]
+                document.forms.withUnsafeBufferPointer { forms in
+                    table.add(forms: forms.baseAddress!, runs: runs.baseAddress! + start, count: document.count,
+                              document: Int32(index))
+                }
+                start += document.count
+            }
+        }
+    }
+
+    private static func countUnit(_ documents: ArraySlice<Int>, corpus: TokenizedCorpus, isStopword: [Bool],
+                                  vocabularySize: Int, options: NgramOptions) -> Unit {
+        let found = runs(documents, corpus: corpus, isStopword: isStopword, vocabularySize: vocabularySize,
+                         crossSentences: options.crossSentences)
+        var unit = Unit(sizes: options.sizes, vocabularySize: vocabularySize, tokens: found.tokens)
+        unit.tokens = found.tokens
+        unit.sentences = found.sentences
+        unit.seen = found.seen
         // One table at a time over all the documents: a year's bigram or trigram table fills
         // much of a core's cache, and alternating tables per document evicted each other.
         var tables = unit.tables
         unit.tables = []
-        runs.withUnsafeBufferPointer { runs in
-            for t in tables.indices {
-                var start = 0
-                for index in documents {
-                    let document = corpus.documents[index]
-                    document.forms.withUnsafeBufferPointer { forms in
-                        tables[t].add(forms: forms.baseAddress!, runs: runs.baseAddress! + start, count: document.count,
-                                      document: Int32(index))
-                    }
-                    start += document.count
-                }
-            }
-        }
+        for t in tables.indices { add(documents, runs: found.runs, corpus: corpus, to: &tables[t]) }
         unit.tables = tables
         return unit
     }

@@ -6,13 +6,20 @@ struct NgramRowOrder: Sendable {
     /// Rows with a smaller count are left out (`--min-count`).
     let minCount: Int
 
+    /// Bits a form's rank takes in a row's key.
+    var rankBits: Int { max(1, UInt64.bitWidth - UInt64(max(1, vocabulary.rank.count)).leadingZeroBitCount) }
+
+    /// Whether rows of length n are ordered by one key each (`NgramRows.keyed`): the ranks
+    /// of their forms fit 64 bits and order the joined texts.
+    func keys(n: Int) -> Bool { vocabulary.ranksOrderJoinedText && !vocabulary.rank.isEmpty && n * rankBits <= 64 }
+
     /// The rows of a group's table for length `n` kept by `minCount`, in output order:
     /// descending count, then the n-gram's text in code point order.
     func rows(_ table: NgramTable) -> NgramRows {
         let rank = vocabulary.rank
         let n = table.n
-        let bits = max(1, UInt64.bitWidth - UInt64(max(1, rank.count)).leadingZeroBitCount)
-        if vocabulary.ranksOrderJoinedText && n * bits <= 64,
+        let bits = rankBits
+        if keys(n: n),
            !table.tallies.contains(where: { $0.count >= Int(UInt32.max) }) {
             // One 128-bit integer per row that sorts like (count descending, then the ranks of
             // the n forms), with the document frequency in the low bits: the sort compares
@@ -36,7 +43,7 @@ struct NgramRowOrder: Sendable {
             RadixSort.sort(&keyed, significant: Array(4..<(4 + (n * bits + 7) / 8)) + Array(12..<16))
             return .keyed(keyed, bits: bits)
         }
-        return .entries(entries(table))
+        return .entries(entries(table), table)
     }
 
     /// Entries of the table kept by `minCount`, in output order, compared by their forms'
@@ -70,21 +77,5 @@ struct NgramRowOrder: Sendable {
     /// The n-gram's text: forms joined by one space.
     func text(of table: NgramTable, entry: Int) -> String {
         table.ids(of: entry).map { vocabulary.forms[Int($0)] }.joined(separator: " ")
-    }
-}
-
-/// One table's kept rows in output order: sorted keys that hold each row's count, forms'
-/// ranks and document frequency, or the entries of the table.
-enum NgramRows: Sendable {
-    /// (UInt32.max − count) << 96 | ranks << 32 | documents, the ranks of the n forms packed
-    /// `bits` apiece, the first form's highest.
-    case keyed([UInt128], bits: Int)
-    case entries([Int])
-
-    var count: Int {
-        switch self {
-        case .keyed(let keys, _): keys.count
-        case .entries(let entries): entries.count
-        }
     }
 }

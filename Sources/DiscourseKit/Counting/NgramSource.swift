@@ -16,11 +16,15 @@ protocol NgramSource: Sendable {
     /// How many groups' tables may be made at once within the memory budget (summed from
     /// partial counts, each whole); nil for one per core.
     var groupsAtOnce: Int? { get }
+    /// Group g's rows of every length in output order (`NgramRowOrder`).
+    func orderedRows(group g: Int, splitting: Bool) -> NgramGroupRows
 }
 
 extension NgramSource {
     var readFailure: DiscourseError? { nil }
     var groupsAtOnce: Int? { nil }
+
+    func orderedRows(group g: Int, splitting: Bool) -> NgramGroupRows { tableRows(group: g, splitting: splitting) }
 
     func count(groups range: Range<Int>) -> [GroupNgramCounts] { count(groups: range, splitting: true) }
 

@@ -14,7 +14,10 @@ public struct CSVFormat: Sendable {
 /// explicitly. Text is escaped as SPEC §8 says; reals are written in the shortest form that
 /// reads back to the same double.
 public struct CSVBuffer: Sendable {
-    public private(set) var bytes: [UInt8] = []
+    /// The bytes, unless rendered into a block of their own (`block`).
+    private var storage: [UInt8] = []
+    /// Rows rendered through `RowBytes`, whose memory is reused once they are written.
+    private var block: ByteBlock?
     /// Data rows ended so far (the header is not counted).
     public private(set) var rows = 0
     public let format: CSVFormat
@@ -23,7 +26,7 @@ public struct CSVBuffer: Sendable {
 
     public init(format: CSVFormat, header: [String]? = nil, reserve: Int = 0) {
         self.format = format
-        bytes.reserveCapacity(reserve)
+        storage.reserveCapacity(reserve)
         if let header {
             for name in header { text(name) }
             endHeader()
@@ -31,11 +34,20 @@ public struct CSVBuffer: Sendable {
     }
 
     /// Rows already rendered (`RowBytes`), to be joined after another buffer's header.
-    init(body bytes: [UInt8], rows: Int, format: CSVFormat) {
+    init(body block: ByteBlock, rows: Int, format: CSVFormat) {
         self.format = format
-        self.bytes = bytes
+        self.block = block
         self.rows = rows
         headerDone = true
+    }
+
+    /// The bytes written (a copy when they were rendered into a block of their own).
+    public var bytes: [UInt8] { block.map { Array($0.bytes) } ?? storage }
+
+    /// Calls `body` with the bytes written, without copying them.
+    public func withBytes<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
+        if let block { return try body(block.bytes) }
+        return try storage.withUnsafeBufferPointer { (bytes) throws(E) -> R in try body(bytes) }
     }
 
     /// A buffer for rows only, to be joined after another buffer's header.
@@ -47,32 +59,32 @@ public struct CSVBuffer: Sendable {
 
     @inline(__always)
     private mutating func separator() {
-        if atRowStart { atRowStart = false } else { bytes.append(UInt8(ascii: ",")) }
+        if atRowStart { atRowStart = false } else { storage.append(UInt8(ascii: ",")) }
     }
 
     /// A text cell.
     public mutating func text(_ value: String) {
         separator()
         var value = value
-        value.withUTF8 { Self.appendEscaped($0, to: &bytes, excel: format.excel) }
+        value.withUTF8 { Self.appendEscaped($0, to: &storage, excel: format.excel) }
     }
 
     /// A text cell given as UTF-8 bytes.
     public mutating func text(utf8 value: UnsafeBufferPointer<UInt8>) {
         separator()
-        Self.appendEscaped(value, to: &bytes, excel: format.excel)
+        Self.appendEscaped(value, to: &storage, excel: format.excel)
     }
 
     /// Raw bytes already escaped with `escaped(_:)`.
     public mutating func escaped(_ value: [UInt8]) {
         separator()
-        bytes.append(contentsOf: value)
+        storage.append(contentsOf: value)
     }
 
     /// An integer cell.
     public mutating func int(_ value: Int) {
         separator()
-        Self.appendInteger(value, to: &bytes)
+        Self.appendInteger(value, to: &storage)
     }
 
     /// A real cell: shortest round-trip form (`5.0`, `0.25`, `1e-05`), never `-0.0`; NaN and
@@ -83,10 +95,10 @@ public struct CSVBuffer: Sendable {
         separator()
         guard value.isFinite else { return }
         guard abs(value) >= Double.leastNormalMagnitude else {
-            bytes.append(contentsOf: [0x30, 0x2E, 0x30])
+            storage.append(contentsOf: [0x30, 0x2E, 0x30])
             return
         }
-        Self.appendShortest(value, to: &bytes)
+        Self.appendShortest(value, to: &storage)
     }
 
     /// Appends `value.description`'s text without making a `String`: `Double.write(to:)`
@@ -117,21 +129,22 @@ public struct CSVBuffer: Sendable {
 
     /// Ends the current row.
     public mutating func endRow() {
-        if format.excel { bytes.append(13) }
-        bytes.append(10)
+        if format.excel { storage.append(13) }
+        storage.append(10)
         atRowStart = true
         if headerDone { rows += 1 }
     }
 
     private mutating func endHeader() {
-        bytes.append(contentsOf: format.lineEnd)
+        storage.append(contentsOf: format.lineEnd)
         atRowStart = true
         headerDone = true
     }
 
     /// Appends another buffer's rows.
     public mutating func append(_ other: CSVBuffer) {
-        bytes.append(contentsOf: other.bytes)
+        precondition(block == nil, "rows rendered into a block are not appended to")
+        other.withBytes { storage.append(contentsOf: $0) }
         rows += other.rows
     }
 

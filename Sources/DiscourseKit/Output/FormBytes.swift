@@ -43,34 +43,35 @@ struct FormBytes: Sendable {
         self.starts = starts
     }
 
-    /// Writes the forms joined by one space as the next field of rows written through a raw
-    /// pointer (`ngrams.csv`), reserving the field's room itself: copied straight when no form
-    /// needs escaping (most n-grams), else escaped through `scratch`.
+    /// Writes the forms at `indices` (in the array this was made from) joined by one space as
+    /// the next field of rows written through a raw pointer (`ngrams.csv`), reserving the
+    /// field's room itself: copied straight when no form needs escaping (most n-grams), else
+    /// escaped through `scratch`.
     @inline(__always)
-    func field(_ ids: UnsafeBufferPointer<UInt32>, into out: inout RowBytes, scratch: inout [UInt8]) {
+    func field(_ indices: UnsafeBufferPointer<UInt32>, into out: inout RowBytes, scratch: inout [UInt8]) {
         starts.withUnsafeBufferPointer { starts in
             bytes.withUnsafeBufferPointer { all in
-                var flags = starts[Int(ids[0])] & Self.formulaStart
-                var length = ids.count - 1
-                for id in ids {
-                    let start = starts[Int(id)]
+                var flags = starts[Int(indices[0])] & Self.formulaStart
+                var length = indices.count - 1
+                for index in indices {
+                    let start = starts[Int(index)]
                     flags |= start & Self.special
-                    length += starts[Int(id) + 1] & Self.offset - start & Self.offset
+                    length += starts[Int(index) + 1] & Self.offset - start & Self.offset
                 }
                 if flags == 0 {
                     out.reserve(length + RowBytes.shortCopyPadding)
-                    for (i, id) in ids.enumerated() {
+                    for (i, index) in indices.enumerated() {
                         if i > 0 { out.byte(0x20) }
-                        let start = starts[Int(id)] & Self.offset
-                        out.copyPadded(all.baseAddress! + start, count: starts[Int(id) + 1] & Self.offset - start)
+                        let start = starts[Int(index)] & Self.offset
+                        out.copyPadded(all.baseAddress! + start, count: starts[Int(index) + 1] & Self.offset - start)
                     }
                     return
                 }
                 scratch.removeAll(keepingCapacity: true)
-                for (i, id) in ids.enumerated() {
+                for (i, index) in indices.enumerated() {
                     if i > 0 { scratch.append(0x20) }
-                    let start = starts[Int(id)] & Self.offset
-                    scratch.append(contentsOf: UnsafeBufferPointer(rebasing: all[start..<starts[Int(id) + 1] & Self.offset]))
+                    let start = starts[Int(index)] & Self.offset
+                    scratch.append(contentsOf: UnsafeBufferPointer(rebasing: all[start..<starts[Int(index) + 1] & Self.offset]))
                 }
                 var escaped: [UInt8] = []
                 scratch.withUnsafeBufferPointer { CSVBuffer.appendEscaped($0, to: &escaped, excel: flags & Self.formulaStart != 0) }

@@ -86,11 +86,13 @@ public final class OutputWriter {
             sink = FileSink(descriptor: descriptor, path: folder!.path.appendingPath(name))
         }
         defer { if sink.descriptor != 1 { close(sink.descriptor) } }
-        func emit(_ bytes: [UInt8]) throws(DiscourseError) {
-            hasher.update(bytes)
+        func emit(_ bytes: UnsafeBufferPointer<UInt8>) throws(DiscourseError) {
+            hasher.update(UnsafeRawBufferPointer(bytes))
             try sink.write(bytes)
         }
-        try emit(format.preamble + header.bytes)
+        // Render memory kept for reuse between parts is freed with the table written.
+        defer { ByteBlock.pool.drain() }
+        try (format.preamble + header.bytes).withUnsafeBufferPointer { (bytes) throws(DiscourseError) in try emit(bytes) }
         rows += header.rows
         let batch = max(1, ParallelMap.workers)
         var next = 0
@@ -98,7 +100,7 @@ public final class OutputWriter {
             for part in 0..<parts {
                 try stream(part) { (buffers: [CSVBuffer]) throws(DiscourseError) in
                     for buffer in buffers {
-                        try emit(buffer.bytes)
+                        try buffer.withBytes { (bytes) throws(DiscourseError) in try emit(bytes) }
                         rows += buffer.rows
                     }
                 }
@@ -109,7 +111,7 @@ public final class OutputWriter {
         // Parts are rendered on every core while the ones before them are written.
         try ParallelMap.pipeline(parts - next, make: { [next] in render(next + $0) }) { (index, rendered) throws(DiscourseError) in
             for part in rendered {
-                try emit(part.bytes)
+                try part.withBytes { (bytes) throws(DiscourseError) in try emit(bytes) }
                 rows += part.rows
             }
             if (index + 1) % batch == 0 || next + index + 1 == parts { progress(next + index + 1, parts) }
@@ -281,11 +283,13 @@ public final class OutputWriter {
         let path: String
 
         func write(_ bytes: [UInt8]) throws(DiscourseError) {
+            try bytes.withUnsafeBufferPointer { (bytes) throws(DiscourseError) in try write(bytes) }
+        }
+
+        func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(DiscourseError) {
             var offset = 0
             while offset < bytes.count {
-                let count = bytes.withUnsafeBytes { raw in
-                    systemWrite(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                }
+                let count = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
                 if count < 0 {
                     if errno == EINTR { continue }
                     throw DiscourseError("\(path): write failed (\(String(cString: strerror(errno))))")

@@ -1,17 +1,16 @@
 /// Bytes of table rows written through a raw pointer, for the largest tables (`ngrams.csv`:
 /// hundreds of millions of rows): the writer reserves a bound for a row once, then writes
 /// its cells with no capacity or uniqueness check per byte or cell, as appending to an array
-/// does. Owned by one function: `take()` hands the bytes over as an array (a copy: for a
-/// moment the group's rows are held twice) and frees the memory, after which nothing more is
-/// written (the struct is not to be copied).
+/// does. Owned by one function: `take()` hands the bytes over as a `ByteBlock` (no copy),
+/// after which nothing more is written (the struct is not to be copied). Its memory comes
+/// from blocks written before where there are some (`ByteBlock.pool`).
 struct RowBytes: TextOutputStream {
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private(set) var count = 0
 
     init(capacity: Int) {
-        self.capacity = max(capacity, 1 << 12)
-        base = .allocate(capacity: self.capacity)
+        (base, self.capacity) = ByteBlock.pool.take(max(capacity, 1 << 12))
     }
 
     /// Makes room for `bytes` more.
@@ -24,7 +23,7 @@ struct RowBytes: TextOutputStream {
         let larger = max(capacity * 2, needed)
         let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
         moved.initialize(from: base, count: count)
-        base.deallocate()
+        ByteBlock.pool.put(base, capacity: capacity)
         base = moved
         capacity = larger
     }
@@ -118,17 +117,11 @@ struct RowBytes: TextOutputStream {
         copy(buffer)
     }
 
-    /// The bytes written, as an array; the memory is freed and the writer is not used again.
-    mutating func take() -> [UInt8] {
-        let bytes = Array(UnsafeBufferPointer(start: base, count: count))
-        release()
-        return bytes
-    }
-
-    /// Frees the memory without taking the bytes; the writer is not used again.
-    mutating func release() {
-        base.deallocate()
+    /// The bytes written, handed over without a copy; the writer is not used again.
+    mutating func take() -> ByteBlock {
+        let block = ByteBlock(base: base, capacity: capacity, count: count)
         capacity = 0
         count = 0
+        return block
     }
 }

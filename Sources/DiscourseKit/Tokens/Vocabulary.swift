@@ -91,6 +91,10 @@ public struct VocabularyTable: Sendable {
 
     public var count: Int { forms.count }
 
+    /// The forms in code point order (by id when the table has no ranks), as the rows of
+    /// `ngrams.csv` give them (`NgramGroupRows.forEachRow`).
+    var formsByRank: [String] { byRank.isEmpty ? forms : byRank.map { forms[Int($0)] } }
+
     /// The ids of `forms` in code point order (UTF-8 byte order is code point order).
     ///
     /// Each form is compared first by its first 8 bytes read as one big-endian integer (zeros

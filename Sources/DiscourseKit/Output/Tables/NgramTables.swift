@@ -8,10 +8,11 @@ public enum NgramTables {
     /// `ngrams.csv`: rows in group order, then n, descending count, n-gram text; one part per
     /// group, counted when it is rendered.
     public static func ngrams(_ result: NgramResult, format: CSVFormat) -> OutputTable {
-        let forms = FormBytes(result.vocabulary.forms, format: format)
+        let vocabulary = result.vocabulary
+        let forms = FormBytes(vocabulary.formsByRank, format: format)
         let header = ngramsHeader + (result.tfIdf == nil ? [] : tfIdfColumns)
         return OutputTable(table: "ngrams", header: header, parts: result.groupCount) { g in
-            [render(result.group(g), forms: forms, tfIdf: result.tfIdf, format: format)]
+            [render(result.group(g), forms: forms, byRank: vocabulary.byRank, tfIdf: result.tfIdf, format: format)]
         }
     }
 
@@ -21,13 +22,18 @@ public enum NgramTables {
     /// `count / tokens * 1e6` does), so that the doubles match a researcher's own.
     ///
     /// Under `--tf-idf`, tf = count / the sum of count over the group's rows of the same n.
-    static func render(_ group: NgramGroupRows, forms: FormBytes, tfIdf: GroupTfIdf?, format: CSVFormat) -> CSVBuffer {
-        let label = CSVBuffer.escaped(group.counts.summary.group.label, format: format)
+    ///
+    /// - Parameters:
+    ///   - forms: the vocabulary's forms in rank order (`formsByRank`), as rows give them.
+    ///   - byRank: the ids of the ranks, for tf-idf's n-grams.
+    static func render(_ group: NgramGroupRows, forms: FormBytes, byRank: [UInt32], tfIdf: GroupTfIdf?,
+                       format: CSVFormat) -> CSVBuffer {
+        let label = CSVBuffer.escaped(group.summary.group.label, format: format)
         let crlf = format.excel
         // Rows run to 40-60 bytes besides the label; room that is never written costs no page.
         var out = RowBytes(capacity: group.rowCount * (label.count + 72))
         var ngram: [UInt8] = []
-        let tokens = Double(group.counts.summary.tokens)
+        let tokens = Double(group.summary.tokens)
         // Most rows have a small count, and per_million depends only on it within a group:
         // those are formatted once, each followed by the padding a short copy reads.
         let padding = [UInt8](repeating: 0, count: RowBytes.shortCopyPadding)
@@ -44,13 +50,14 @@ public enum NgramTables {
         let room = label.count + 4 + 3 * 20 + 2 + RowBytes.shortCopyPadding
         labelPadded.withUnsafeBufferPointer { labelBytes in
         smallPadded.withUnsafeBufferPointer { smallBytes in
-        group.forEachRow { n, ids, count, documents in
+        var ids: [UInt32] = []
+        group.forEachRow { n, ranks, count, documents in
             out.reserve(room)
             out.copyPadded(labelBytes.baseAddress!, count: label.count)
             out.byte(0x2C)
             out.int(n)
             out.byte(0x2C)
-            forms.field(ids, into: &out, scratch: &ngram)
+            forms.field(ranks, into: &out, scratch: &ngram)
             out.reserve(room)
             out.byte(0x2C)
             out.int(count)
@@ -65,7 +72,9 @@ public enum NgramTables {
             }
             if let tfIdf {
                 let tf = Double(count) / Double(rowTotals[n]!)
-                let idf = tfIdf.idf(ids)
+                ids.removeAll(keepingCapacity: true)
+                for rank in ranks { ids.append(byRank.isEmpty ? rank : byRank[Int(rank)]) }
+                let idf = ids.withUnsafeBufferPointer { tfIdf.idf($0) }
                 // Each real reserves its own room, so each comma is given its byte.
                 out.reserve(1)
                 out.byte(0x2C)
