@@ -40,6 +40,19 @@ public struct NgramResult: Sendable {
     /// batches), once the tables were written; nil when counted in memory or read well.
     public var readFailure: DiscourseError? { source.readFailure }
 
+    /// How many groups may be rendered or wait to be written at once, when their rows are
+    /// small enough for more than one per core and one more: up to four per core while
+    /// they hold 32 MB at most (about 48 bytes a row, at most a row per token and length).
+    /// Rendering then goes on past a group that takes long (the State of the Union's largest
+    /// years are ten times its smallest) instead of waiting for it to be written.
+    public var partsAtOnce: Int? {
+        guard let tokens = source.tokenCount, groupCount > 0 else { return nil }
+        let partBytes = max(1, tokens / groupCount * source.options.sizes.count * 48)
+        let workers = ParallelMap.workers
+        let atOnce = min(4 * workers, (32 << 20) / partBytes)
+        return atOnce > workers + 1 ? atOnce : nil
+    }
+
     /// How many groups may be made and written at once within the memory budget (a study's
     /// n-grams summed from its batches); nil for one per core.
     public var groupsAtOnce: Int? { source.groupsAtOnce }

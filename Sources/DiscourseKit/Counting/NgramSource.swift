@@ -16,6 +16,8 @@ protocol NgramSource: Sendable {
     /// How many groups' tables may be made at once within the memory budget (summed from
     /// partial counts, each whole); nil for one per core.
     var groupsAtOnce: Int? { get }
+    /// Tokens of all groups, when known before counting (to size the writer's window).
+    var tokenCount: Int? { get }
     /// Group g's rows of every length in output order (`NgramRowOrder`).
     func orderedRows(group g: Int, splitting: Bool) -> NgramGroupRows
 }
@@ -23,6 +25,7 @@ protocol NgramSource: Sendable {
 extension NgramSource {
     var readFailure: DiscourseError? { nil }
     var groupsAtOnce: Int? { nil }
+    var tokenCount: Int? { nil }
 
     func orderedRows(group g: Int, splitting: Bool) -> NgramGroupRows { tableRows(group: g, splitting: splitting) }
 
@@ -33,4 +36,5 @@ extension NgramSource {
 
 extension NgramCounter: NgramSource {
     var groupCount: Int { grouping.groups.count }
+    var tokenCount: Int? { grouping.groups.reduce(0) { $0 + $1.documents.reduce(0) { $0 + corpus.documents[$1].count } } }
 }

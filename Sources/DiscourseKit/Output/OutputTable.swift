@@ -16,13 +16,18 @@ public struct OutputTable: Sendable {
     /// Part p's rows handed to `emit` a few buffers at a time, for parts too large to hold
     /// rendered whole; parts are then written one at a time. Nil when `render` serves.
     public let stream: (@Sendable (_ part: Int, _ emit: ([CSVBuffer]) throws(DiscourseError) -> Void) throws(DiscourseError) -> Void)?
+    /// How many parts may be rendered or wait to be written at once, when more than one per
+    /// core and one more (parts known to be small).
+    public let partsAtOnce: Int?
 
-    public init(table: String, header: [String], parts: Int, unit: String = "groups", render: @escaping @Sendable (Int) -> [CSVBuffer]) {
+    public init(table: String, header: [String], parts: Int, unit: String = "groups", partsAtOnce: Int? = nil,
+                render: @escaping @Sendable (Int) -> [CSVBuffer]) {
         self.table = table
         self.header = header
         self.parts = parts
         self.unit = unit
         self.render = render
+        self.partsAtOnce = partsAtOnce
         stream = nil
     }
 
@@ -35,6 +40,7 @@ public struct OutputTable: Sendable {
         self.unit = unit
         self.stream = stream
         render = { _ in preconditionFailure("a streamed table is written part by part") }
+        partsAtOnce = nil
     }
 
     /// A table whose rows are rendered at once.

@@ -109,7 +109,7 @@ public final class OutputWriter {
             next = parts
         }
         // Parts are rendered on every core while the ones before them are written.
-        try ParallelMap.pipeline(parts - next, make: { [next] in render(next + $0) }) { (index, rendered) throws(DiscourseError) in
+        try ParallelMap.pipeline(parts - next, window: table.partsAtOnce, make: { [next] in render(next + $0) }) { (index, rendered) throws(DiscourseError) in
             for part in rendered {
                 try part.withBytes { (bytes) throws(DiscourseError) in try emit(bytes) }
                 rows += part.rows

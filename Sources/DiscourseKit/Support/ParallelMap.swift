@@ -106,23 +106,26 @@ extension ParallelMap {
     /// Computes `make(i)` for i in 0..<count on one thread per core, and hands the results
     /// to `consume` on the calling thread in index order as soon as each is ready, so that
     /// consuming (writing a file) overlaps making (rendering the next parts). Items are taken
-    /// one at a time, so uneven sizes balance; at most `workers + 1` results wait at once.
+    /// one at a time, so uneven sizes balance.
     ///
+    /// - Parameter window: results made or being made and not yet consumed, at most (at
+    ///   least one more than the threads): a wider window lets the threads go on past a
+    ///   result that takes long, but holds more results at once.
     /// - Throws: what `consume` throws; the threads making results stop first.
-    static func pipeline<T, E: Error>(_ count: Int, make: @escaping @Sendable (Int) -> T,
+    static func pipeline<T, E: Error>(_ count: Int, window: Int? = nil, make: @escaping @Sendable (Int) -> T,
                                       consume: (Int, T) throws(E) -> Void) throws(E) {
         if count == 0 { return }
         let threads = max(1, min(workers, count))
-        // Parts taken and not yet consumed are consecutive and at most `threads + 1` (the
-        // window), so a ring of that many slots serves any number of parts.
-        let ring = threads + 1
+        // Parts taken and not yet consumed are consecutive and at most `ring` (the window),
+        // so a ring of that many slots serves any number of parts.
+        let ring = max(threads + 1, window ?? 0)
         let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: ring)
         slots.initialize(repeating: nil)
         let ready = (0..<ring).map { _ in DispatchSemaphore(value: 0) }
         // Made at 0 and raised: libdispatch traps when a semaphore goes while below the value
         // it was made with, as the window is when consuming stops early.
-        let window = DispatchSemaphore(value: 0)
-        for _ in 0...threads { window.signal() }
+        let gate = DispatchSemaphore(value: 0)
+        for _ in 0..<ring { gate.signal() }
         let next = Atomic<Int>(0)
         let stopped = Atomic<Bool>(false)
         let done = DispatchGroup()
@@ -130,10 +133,10 @@ extension ParallelMap {
         for _ in 0..<threads {
             DispatchQueue.global().async(group: done) {
                 while true {
-                    window.wait()
+                    gate.wait()
                     let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
                     if index >= count || stopped.load(ordering: .relaxed) {
-                        window.signal()
+                        gate.signal()
                         return
                     }
                     shared[index % ring] = make(index)
@@ -143,7 +146,7 @@ extension ParallelMap {
         }
         defer {
             stopped.store(true, ordering: .relaxed)
-            for _ in 0..<threads { window.signal() }
+            for _ in 0..<threads { gate.signal() }
             done.wait()
             slots.deinitialize()
             slots.deallocate()
@@ -152,7 +155,7 @@ extension ParallelMap {
             ready[index % ring].wait()
             let value = slots[index % ring]!
             slots[index % ring] = nil
-            window.signal()
+            gate.signal()
             try consume(index, value)
         }
     }

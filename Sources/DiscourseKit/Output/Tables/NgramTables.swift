@@ -11,7 +11,7 @@ public enum NgramTables {
         let vocabulary = result.vocabulary
         let forms = FormBytes(vocabulary.formsByRank, format: format)
         let header = ngramsHeader + (result.tfIdf == nil ? [] : tfIdfColumns)
-        return OutputTable(table: "ngrams", header: header, parts: result.groupCount) { g in
+        return OutputTable(table: "ngrams", header: header, parts: result.groupCount, partsAtOnce: result.partsAtOnce) { g in
             [render(result.group(g), forms: forms, byRank: vocabulary.byRank, tfIdf: result.tfIdf, format: format)]
         }
     }
