@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import DiscourseKit
 
 /// A corpus made from inline texts (doc_id, text, metadata).
@@ -44,7 +45,7 @@ func forms(_ text: String, language: String = "", configure: (inout TokenizerCon
 }
 
 /// N-gram rows of a corpus as (group, n, ngram, count, doc_freq) tuples, in output order.
-func ngramRows(_ corpus: Corpus, by field: String?, sizes: ClosedRange<Int>, minCount: Int = 1,
+func ngramRows(_ corpus: Corpus, by field: String?, sizes: ClosedRange<Int>, minCount: Int = 1, crossSentences: Bool = false,
                configure: (inout TokenizerConfiguration) -> Void = { _ in }) throws -> [NgramRow] {
     var configuration = TokenizerConfiguration()
     configuration.keepOffsets = false
@@ -54,17 +55,22 @@ func ngramRows(_ corpus: Corpus, by field: String?, sizes: ClosedRange<Int>, min
     var options = NgramOptions()
     options.sizes = sizes
     options.minCount = minCount
+    options.crossSentences = crossSentences
     let counter = NgramCounter(tokens, grouping: try Grouping(corpus, by: field), options: options)
-    return counter.countAll().flatMap { group in
-        group.tables.indices.flatMap { t in
-            counter.order.rows(group.tables[t]).map { entry in
-                NgramRow(group: group.summary.group.label, n: group.tables[t].n,
-                         ngram: counter.order.text(of: group.tables[t], entry: entry),
-                         count: group.tables[t].occurrences(of: entry), docFreq: Int(group.tables[t].documentFrequency(of: entry)),
-                         perMillion: Double(group.tables[t].occurrences(of: entry)) / Double(group.summary.tokens) * 1_000_000)
-            }
+    let forms = tokens.vocabulary.formsByRank
+    func rows(_ group: NgramGroupRows) -> [NgramRow] {
+        var rows: [NgramRow] = []
+        group.forEachRow { n, ranks, count, documents in
+            rows.append(NgramRow(group: group.summary.group.label, n: n, ngram: ranks.map { forms[Int($0)] }.joined(separator: " "),
+                                 count: count, docFreq: documents, perMillion: Double(count) / Double(group.summary.tokens) * 1_000_000))
         }
+        return rows
     }
+    let groups = 0..<counter.groupCount
+    let fromTables = groups.flatMap { rows(counter.tableRows(group: $0, splitting: false)) }
+    // The same rows counted by sorting (`NgramSortedRows`), as `ngrams` counts a fine grouping.
+    #expect(groups.flatMap { rows(counter.orderedRows(group: $0, splitting: false)) } == fromTables)
+    return fromTables
 }
 
 struct NgramRow: Equatable, CustomStringConvertible {

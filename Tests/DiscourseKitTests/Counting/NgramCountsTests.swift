@@ -20,17 +20,8 @@ struct NgramCountsTests {
     }
 
     @Test func crossSentencesAddsTheBigramOverTheBoundary() throws {
-        var configuration = TokenizerConfiguration()
-        configuration.keepOffsets = false
-        var corpus = corpus
-        let tokens = try TokenPipeline.run(&corpus, configuration: configuration)
-        var options = NgramOptions()
-        options.sizes = 2...2
-        options.crossSentences = true
-        let counter = NgramCounter(tokens, grouping: try Grouping(corpus, by: "session"), options: options)
-        let group = counter.count(groups: 1..<2)[0]
-        let texts = counter.order.rows(group.tables[0]).map { counter.order.text(of: group.tables[0], entry: $0) }
-        #expect(texts == ["safe china", "china is", "china safe", "is safe"])
+        let rows = try ngramRows(corpus, by: "session", sizes: 2...2, crossSentences: true)
+        #expect(rows.filter { $0.group == "2" }.map(\.ngram) == ["safe china", "china is", "china safe", "is safe"])
     }
 
     @Test func unigramCountsPerMillionAndDocFreq() throws {
@@ -82,5 +73,42 @@ struct NgramCountsTests {
         let corpus = makeCorpus([("d", "我们的国家。我们的人民。")], metadata: ["d": ["lang": "zh"]])
         let rows = try ngramRows(corpus, by: nil, sizes: 2...2)
         #expect(rows.map(\.description) == ["all|2|我们 的|2|1", "all|2|的 人民|1|1", "all|2|的 国家|1|1"])
+    }
+
+    static let congress = packageRoot.appendingPathComponent("Corpora/cpc-congress-reports")
+
+    /// Two ways of counting a real corpus give the same rows: hash tables then a sort of the
+    /// counted rows (`tableRows`), and a sort of every occurrence (`orderedRows`, what
+    /// `ngrams` does on a fine grouping), with each option that changes which n-grams count.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: congress.path), "needs Corpora/cpc-congress-reports"))
+    func countingBySortingGivesTheTablesRowsOnTheCongressReports() throws {
+        let loaded = try CorpusLoader().load(Self.congress.path)
+        for (by, sizes, minCount, cross, stopwords) in [("session", 1...4, 1, false, false), ("date", 2...3, 2, true, false),
+                                                       ("session", 1...3, 1, false, true)] {
+            var configuration = TokenizerConfiguration()
+            configuration.keepOffsets = false
+            if stopwords { configuration.stopwords = ["的", "和", "在", "是", "了", "我们"] }
+            var corpus = loaded
+            let tokens = try TokenPipeline.run(&corpus, configuration: configuration)
+            var options = NgramOptions()
+            options.sizes = sizes
+            options.minCount = minCount
+            options.crossSentences = cross
+            let counter = NgramCounter(tokens, grouping: try Grouping(corpus, by: by), options: options)
+            func flat(_ group: NgramGroupRows) -> [Int] {
+                var all = [group.summary.tokens, group.summary.sentences, group.summary.types]
+                group.forEachRow { n, ranks, count, documents in all += [n, count, documents] + ranks.map { Int($0) } }
+                return all
+            }
+            var rows = 0
+            for g in 0..<counter.groupCount {
+                let tables = counter.tableRows(group: g, splitting: false)
+                rows += tables.rowCount
+                let (sorted, counted) = (flat(counter.orderedRows(group: g, splitting: false)), flat(tables))
+                let differ = zip(sorted, counted).firstIndex { $0 != $1 } ?? (sorted.count == counted.count ? nil : min(sorted.count, counted.count))
+                #expect(differ == nil, "--by \(by), group \(g): the rows differ from value \(differ ?? 0) on")
+            }
+            #expect(rows > 10_000)
+        }
     }
 }

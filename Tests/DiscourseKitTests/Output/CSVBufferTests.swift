@@ -121,7 +121,7 @@ struct CSVBufferTests {
             buffer.real(real)
             buffer.endRow()
         }
-        let bytes = out.take()
+        let bytes = Array(out.take().bytes)
         #expect(bytes == buffer.bytes)
         #expect(String(decoding: bytes.prefix(6), as: UTF8.self) == "0,0.0\n")
     }
