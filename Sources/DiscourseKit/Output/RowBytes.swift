@@ -62,6 +62,16 @@ struct RowBytes: TextOutputStream {
         count += length
     }
 
+    /// The first `count` bytes (at most 16) of two little-endian words; all 16 are written,
+    /// inside the room reserved, and the count moves by `count`.
+    @inline(__always)
+    mutating func words(_ low: UInt64, _ high: UInt64, count length: Int) {
+        let to = UnsafeMutableRawPointer(base + count)
+        to.storeBytes(of: low.littleEndian, as: UInt64.self)
+        to.storeBytes(of: high.littleEndian, toByteOffset: 8, as: UInt64.self)
+        count += length
+    }
+
     @inline(__always)
     mutating func copy(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { copy($0) }
