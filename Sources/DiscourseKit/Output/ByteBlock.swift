@@ -22,28 +22,31 @@ final class ByteBlock: @unchecked Sendable {
 
     static let pool = Pool()
 
-    /// Memory of blocks no longer used, a few blocks at most (the parts a table's writer
-    /// holds at once), freed when a table is written (`drain`), so that it does not stay
-    /// held through the stages after.
+    /// Memory of blocks no longer used, a block per core at most (the parts a table's writer
+    /// holds at once take turns with them), freed when a table is written (`drain`), so that
+    /// it does not stay held through the stages after.
     final class Pool: Sendable {
         /// Kept blocks' addresses (as integers, which cross threads freely) and capacities.
         private let free = Mutex<[(address: UInt, capacity: Int)]>([])
-        /// Blocks kept at most: more than the parts rendered and written at once on a few
-        /// cores, fewer than would hold much memory unused.
-        private let most = 8
 
-        /// Memory of at least `capacity` bytes: a kept block's when one is as large, else new.
+        /// Memory of at least `capacity` bytes: the largest kept block when it is as large
+        /// (a smaller one is freed: the next parts are likely as large), else new.
         func take(_ capacity: Int) -> (base: UnsafeMutablePointer<UInt8>, capacity: Int) {
             let kept = free.withLock { free -> (address: UInt, capacity: Int)? in
-                guard let i = free.firstIndex(where: { $0.capacity >= capacity }) else { return nil }
+                guard let i = free.indices.max(by: { free[$0].capacity < free[$1].capacity }) else { return nil }
                 return free.remove(at: i)
             }
-            if let kept { return (UnsafeMutablePointer(bitPattern: kept.address)!, kept.capacity) }
+            if let kept {
+                let base = UnsafeMutablePointer<UInt8>(bitPattern: kept.address)!
+                if kept.capacity >= capacity { return (base, kept.capacity) }
+                base.deallocate()
+            }
             return (.allocate(capacity: capacity), capacity)
         }
 
         func put(_ base: UnsafeMutablePointer<UInt8>, capacity: Int) {
             let address = UInt(bitPattern: base)
+            let most = ParallelMap.workers
             let dropped = free.withLock { free -> UInt? in
                 free.append((address, capacity))
                 guard free.count > most else { return nil }

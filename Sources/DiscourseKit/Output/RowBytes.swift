@@ -23,7 +23,7 @@ struct RowBytes: TextOutputStream {
         let larger = max(capacity * 2, needed)
         let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
         moved.initialize(from: base, count: count)
-        ByteBlock.pool.put(base, capacity: capacity)
+        base.deallocate()
         base = moved
         capacity = larger
     }
