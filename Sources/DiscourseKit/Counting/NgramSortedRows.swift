@@ -24,9 +24,17 @@ extension NgramCounter {
         let vocabulary = corpus.vocabulary
         let found = Self.runs(documents[...], corpus: corpus, isStopword: vocabulary.isStopword,
                               vocabularySize: vocabulary.count, crossSentences: options.crossSentences)
+        // Each token's rank, looked up once for every length (a lookup is a likely cache miss).
+        var ranks: [UInt32] = []
+        ranks.reserveCapacity(found.tokens)
+        vocabulary.rank.withUnsafeBufferPointer { rank in
+            for index in documents {
+                for id in corpus.documents[index].forms { ranks.append(rank[Int(id)]) }
+            }
+        }
         let rows = options.sizes.map { n -> NgramRows in
             if n >= 2 && order.keys(n: n) {
-                return sortedRows(n: n, bits: order.rankBits, documents: documents, runs: found.runs)
+                return sortedRows(n: n, bits: order.rankBits, documents: documents, runs: found.runs, ranks: ranks)
             }
             var table = NgramTable(n: n, capacity: Unit.room(n: n, tokens: found.tokens, vocabularySize: vocabulary.count))
             Self.add(documents[...], runs: found.runs, corpus: corpus, to: &table)
@@ -37,25 +45,23 @@ extension NgramCounter {
         return NgramGroupRows(summary: summary, sizes: Array(options.sizes), rows: rows, rank: vocabulary.rank)
     }
 
-    /// The rows of length n of the group of `documents`, keyed as `NgramRows.keyed`.
-    private func sortedRows(n: Int, bits: Int, documents: [Int], runs: [Int32]) -> NgramRows {
-        let rank = corpus.vocabulary.rank
+    /// The rows of length n of the group of `documents`, keyed as `NgramRows.keyed`; `runs`
+    /// and `ranks` hold each token's run and rank, the documents one after the other.
+    private func sortedRows(n: Int, bits: Int, documents: [Int], runs: [Int32], ranks: [UInt32]) -> NgramRows {
         // ranks << 32 | the document's place in the group, in the order of the text.
         var occurrences: [UInt128] = []
         occurrences.reserveCapacity(runs.count)
-        rank.withUnsafeBufferPointer { rank in
+        ranks.withUnsafeBufferPointer { ranks in
             runs.withUnsafeBufferPointer { runs in
                 var start = 0
                 for (place, index) in documents.enumerated() {
-                    let document = corpus.documents[index]
-                    document.forms.withUnsafeBufferPointer { forms in
-                        for i in 0..<forms.count where Int(runs[start + i]) >= n {
-                            var ranks: UInt64 = 0
-                            for j in 0..<n { ranks = ranks << bits | UInt64(rank[Int(forms[i + j])]) }
-                            occurrences.append(UInt128(ranks) << 32 | UInt128(UInt32(place)))
-                        }
+                    let count = corpus.documents[index].count
+                    for i in start..<start + count where Int(runs[i]) >= n {
+                        var key: UInt64 = 0
+                        for j in 0..<n { key = key << bits | UInt64(ranks[i + j]) }
+                        occurrences.append(UInt128(key) << 32 | UInt128(UInt32(place)))
                     }
-                    start += document.count
+                    start += count
                 }
             }
         }
