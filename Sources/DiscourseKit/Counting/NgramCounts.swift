@@ -120,6 +120,14 @@ public struct NgramCounter: Sendable {
             seen = Bitset(count: vocabularySize)
         }
 
+        /// Empty tables sized for the documents whose runs were found, with their figures.
+        init(sizes: ClosedRange<Int>, vocabularySize: Int, found: Runs) {
+            tables = sizes.map { NgramTable(n: $0, capacity: Self.room(n: $0, tokens: found.tokens, vocabularySize: vocabularySize)) }
+            tokens = found.tokens
+            sentences = found.sentences
+            seen = found.seen
+        }
+
         /// Distinct n-grams a table makes room for at first: the tokens for n ≥ 2 (most
         /// longer n-grams are met once), but for single forms at most the vocabulary and
         /// 32,768. A year of text holds some tens of thousands of distinct words among a
@@ -195,10 +203,7 @@ public struct NgramCounter: Sendable {
                                   vocabularySize: Int, options: NgramOptions) -> Unit {
         let found = runs(documents, corpus: corpus, isStopword: isStopword, vocabularySize: vocabularySize,
                          crossSentences: options.crossSentences)
-        var unit = Unit(sizes: options.sizes, vocabularySize: vocabularySize, tokens: found.tokens)
-        unit.tokens = found.tokens
-        unit.sentences = found.sentences
-        unit.seen = found.seen
+        var unit = Unit(sizes: options.sizes, vocabularySize: vocabularySize, found: found)
         // One table at a time over all the documents: a year's bigram or trigram table fills
         // much of a core's cache, and alternating tables per document evicted each other.
         var tables = unit.tables

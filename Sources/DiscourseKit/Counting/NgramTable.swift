@@ -119,6 +119,7 @@ struct NgramTable {
             slot = (slot + 1) & mask
         }
         let entry = tallies.count
+        precondition(entry < Int(UInt32.max), "an n-gram table holds at most 2³² − 1 entries")
         for i in 0..<n { keys.append(ids[i]) }
         tallies.append(Tally(count: 0, documents: 0, lastDocument: -1))
         slots[slot] = tag | UInt64(entry + 1)

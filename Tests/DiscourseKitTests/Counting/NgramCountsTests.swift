@@ -105,7 +105,8 @@ struct NgramCountsTests {
                 let tables = counter.tableRows(group: g, splitting: false)
                 rows += tables.rowCount
                 let (sorted, counted) = (flat(counter.orderedRows(group: g, splitting: false)), flat(tables))
-                let differ = zip(sorted, counted).firstIndex { $0 != $1 } ?? (sorted.count == counted.count ? nil : min(sorted.count, counted.count))
+                let differ = zip(sorted, counted).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+                    ?? (sorted.count == counted.count ? nil : min(sorted.count, counted.count))
                 #expect(differ == nil, "--by \(by), group \(g): the rows differ from value \(differ ?? 0) on")
             }
             #expect(rows > 10_000)
