@@ -24,8 +24,12 @@ final class ByteBlock: @unchecked Sendable {
 
     /// Memory of blocks no longer used, a block per core at most (the parts a table's writer
     /// holds at once take turns with them), freed when a table is written (`drain`), so that
-    /// it does not stay held through the stages after.
+    /// it does not stay held through the stages after. Only blocks of up to `largest` bytes
+    /// are kept: many small parts gain most from pages already touched, while a large part's
+    /// block kept idle would add to the peak of a run held to a memory budget.
     final class Pool: Sendable {
+        static let largest = 16 << 20
+
         /// Kept blocks' addresses (as integers, which cross threads freely) and capacities.
         private let free = Mutex<[(address: UInt, capacity: Int)]>([])
 
@@ -45,6 +49,7 @@ final class ByteBlock: @unchecked Sendable {
         }
 
         func put(_ base: UnsafeMutablePointer<UInt8>, capacity: Int) {
+            guard capacity <= Self.largest else { return base.deallocate() }
             let address = UInt(bitPattern: base)
             let most = ParallelMap.workers
             let dropped = free.withLock { free -> UInt? in
