@@ -45,8 +45,9 @@ func forms(_ text: String, language: String = "", configure: (inout TokenizerCon
 }
 
 /// N-gram rows of a corpus as (group, n, ngram, count, doc_freq) tuples, in output order.
-func ngramRows(_ corpus: Corpus, by field: String?, sizes: ClosedRange<Int>, minCount: Int = 1, crossSentences: Bool = false,
-               configure: (inout TokenizerConfiguration) -> Void = { _ in }) throws -> [NgramRow] {
+/// A counter of the corpus's n-grams, tokenized without offsets.
+func ngramCounter(_ corpus: Corpus, by field: String?, sizes: ClosedRange<Int>, minCount: Int = 1, crossSentences: Bool = false,
+                  configure: (inout TokenizerConfiguration) -> Void = { _ in }) throws -> NgramCounter {
     var configuration = TokenizerConfiguration()
     configuration.keepOffsets = false
     configure(&configuration)
@@ -56,8 +57,14 @@ func ngramRows(_ corpus: Corpus, by field: String?, sizes: ClosedRange<Int>, min
     options.sizes = sizes
     options.minCount = minCount
     options.crossSentences = crossSentences
-    let counter = NgramCounter(tokens, grouping: try Grouping(corpus, by: field), options: options)
-    let forms = tokens.vocabulary.formsByRank
+    return NgramCounter(tokens, grouping: try Grouping(corpus, by: field), options: options)
+}
+
+func ngramRows(_ corpus: Corpus, by field: String?, sizes: ClosedRange<Int>, minCount: Int = 1, crossSentences: Bool = false,
+               configure: (inout TokenizerConfiguration) -> Void = { _ in }) throws -> [NgramRow] {
+    let counter = try ngramCounter(corpus, by: field, sizes: sizes, minCount: minCount, crossSentences: crossSentences,
+                                   configure: configure)
+    let forms = counter.vocabulary.formsByRank
     func rows(_ group: NgramGroupRows) -> [NgramRow] {
         var rows: [NgramRow] = []
         group.forEachRow { n, ranks, count, documents in

@@ -7,6 +7,17 @@ enum NgramRows: Sendable {
     /// Entries of the table, in output order.
     case entries([Int], NgramTable)
 
+    /// A keyed row: its count (below 2³² − 1), its forms' ranks packed, its document frequency.
+    static func key(count: Int, ranks: UInt64, documents: Int) -> UInt128 {
+        UInt128(UInt32.max - UInt32(count)) << 96 | UInt128(ranks) << 32 | UInt128(UInt32(documents))
+    }
+
+    /// A keyed row's count.
+    static func count(_ key: UInt128) -> Int { Int(UInt32.max - UInt32(truncatingIfNeeded: key >> 96)) }
+
+    /// A keyed row's document frequency.
+    static func documents(_ key: UInt128) -> Int { Int(UInt32(truncatingIfNeeded: key)) }
+
     var count: Int {
         switch self {
         case .keyed(let keys, _): keys.count
@@ -40,8 +51,7 @@ public struct NgramGroupRows: Sendable {
                     for key in keys {
                         let ranks = UInt64(truncatingIfNeeded: key >> 32)
                         for i in 0..<n { forms[i] = UInt32(truncatingIfNeeded: (ranks >> UInt64((n - 1 - i) * bits)) & mask) }
-                        body(n, UnsafeBufferPointer(forms), Int(UInt32.max - UInt32(truncatingIfNeeded: key >> 96)),
-                             Int(UInt32(truncatingIfNeeded: key)))
+                        body(n, UnsafeBufferPointer(forms), NgramRows.count(key), NgramRows.documents(key))
                     }
                 case .entries(let entries, let table):
                     table.keys.withUnsafeBufferPointer { keys in

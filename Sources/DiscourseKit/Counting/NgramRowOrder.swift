@@ -33,8 +33,8 @@ struct NgramRowOrder: Sendable {
                     for entry in 0..<tallies.count where tallies[entry].count >= minCount {
                         var ranks: UInt64 = 0
                         for i in 0..<n { ranks = ranks << bits | UInt64(rank[Int(keys[entry * n + i])]) }
-                        let descending = UInt128(UInt32.max - UInt32(tallies[entry].count))
-                        keyed.append(descending << 96 | UInt128(ranks) << 32 | UInt128(UInt32(tallies[entry].documents)))
+                        keyed.append(NgramRows.key(count: tallies[entry].count, ranks: ranks,
+                                                   documents: Int(tallies[entry].documents)))
                     }
                 }
             }

@@ -85,7 +85,7 @@ extension NgramCounter {
                 // A count is at most the group's tokens (`sortedTokensLimit`), far below 2³².
                 let count = j - i
                 if count >= options.minCount {
-                    rows.append(UInt128(UInt32.max - UInt32(count)) << 96 | ranks << 32 | UInt128(UInt32(documents)))
+                    rows.append(NgramRows.key(count: count, ranks: UInt64(truncatingIfNeeded: ranks), documents: documents))
                 }
                 i = j
             }

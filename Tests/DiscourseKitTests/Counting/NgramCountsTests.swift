@@ -85,16 +85,9 @@ struct NgramCountsTests {
         let loaded = try CorpusLoader().load(Self.congress.path)
         for (by, sizes, minCount, cross, stopwords) in [("session", 1...4, 1, false, false), ("date", 2...3, 2, true, false),
                                                        ("session", 1...3, 1, false, true)] {
-            var configuration = TokenizerConfiguration()
-            configuration.keepOffsets = false
-            if stopwords { configuration.stopwords = ["的", "和", "在", "是", "了", "我们"] }
-            var corpus = loaded
-            let tokens = try TokenPipeline.run(&corpus, configuration: configuration)
-            var options = NgramOptions()
-            options.sizes = sizes
-            options.minCount = minCount
-            options.crossSentences = cross
-            let counter = NgramCounter(tokens, grouping: try Grouping(corpus, by: by), options: options)
+            let counter = try ngramCounter(loaded, by: by, sizes: sizes, minCount: minCount, crossSentences: cross) {
+                if stopwords { $0.stopwords = ["的", "和", "在", "是", "了", "我们"] }
+            }
             func flat(_ group: NgramGroupRows) -> [Int] {
                 var all = [group.summary.tokens, group.summary.sentences, group.summary.types]
                 group.forEachRow { n, ranks, count, documents in all += [n, count, documents] + ranks.map { Int($0) } }
